@@ -1,0 +1,14 @@
+module github.com/errgen/errgen
+
+go 1.26
+
+require (
+	github.com/aymanbagabas/go-udiff v0.4.1 // indirect
+	github.com/dave/jennifer v1.7.1 // indirect
+	github.com/getkin/kin-openapi v0.152.0 // indirect
+	github.com/google/renameio/v2 v2.0.2 // indirect
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3 // indirect
+	github.com/yuin/goldmark v1.8.7 // indirect
+	golang.org/x/text v0.14.0 // indirect
+	gopkg.in/yaml.v3 v3.0.1 // indirect
+)

@@ -1,0 +1,304 @@
+// Package catalog turns codes.yaml into a validated, target-neutral model.
+//
+// Data flows one way: Load reads YAML nodes (keeping positions), validates
+// every rule and reports all problems at once, then builds a Catalog that
+// emitters only read. Nothing here knows how a target renders a code.
+package catalog
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Pos is a position in a source file, 1-based like yaml.v3 reports it.
+type Pos struct {
+	File   string
+	Line   int
+	Column int
+}
+
+func (p Pos) String() string {
+	return p.File + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
+}
+
+// Catalog is the validated model of one codes.yaml. It is immutable after
+// Load returns: emitters must not modify it.
+type Catalog struct {
+	// Path is the codes.yaml path as given to Load; Root is its folder,
+	// against which every output path is resolved.
+	Path string
+	Root string
+
+	// Languages in declaration order; Default is one of them.
+	Languages []Language
+	Default   string
+
+	// DocsBaseURL has no trailing slash; DocsURL builds every code's link.
+	DocsBaseURL string
+
+	Output Output
+
+	// Tables in fixed order: http, response, error (absent ones omitted).
+	Tables []*Table
+}
+
+// Language is a BCP 47 tag (e.g. "en", "ko") with its own name for itself.
+type Language struct {
+	Tag  string
+	Name string
+}
+
+// TableKind says which of the three tables a Table is. The kind decides a
+// few rules (only http codes carry headers and client codes; response and
+// error codes map to an HTTP status) but every table has the same shape.
+type TableKind string
+
+const (
+	KindHTTP     TableKind = "http"
+	KindResponse TableKind = "response"
+	KindError    TableKind = "error"
+)
+
+// Table is one code table, codes sorted by number.
+type Table struct {
+	Kind TableKind
+	// TypeName names the generated type (HTTPCode, ResponseCode, ErrorCode).
+	TypeName string
+	// Prefix is prepended to each ID where a target puts all tables in one
+	// namespace (Go constants): QualifiedName = Prefix + ID.
+	Prefix      string
+	Title       Text
+	Description Text
+	Min, Max    int // declared range; every code and reservation lies in it
+	Categories  []*Category
+	Codes       []*Code
+	Reserved    []*Reserved
+	Pos         Pos
+}
+
+// Category groups a contiguous range of a table (e.g. 4xx, or 2000–2999).
+type Category struct {
+	Name     string // identifier-like key, e.g. "client_error", "channel"
+	Title    Text
+	Min, Max int
+	Pos      Pos
+}
+
+// Code is one entry of a table.
+type Code struct {
+	Table    *Table
+	Category *Category // nil when the table declares no category for it
+
+	Number int
+	// ID is the PascalCase identifier, unique within its table and, with
+	// the table prefix, across tables (see QualifiedName).
+	ID string
+	// Wire is the name that travels on the wire; it may repeat within a
+	// table (1003/1004/1005/3000 are all InternalServerError). Defaults to ID.
+	Wire string
+
+	// Status is the HTTP status a server sends with this code. For the
+	// http table it equals Number; for client codes it is 0.
+	Status int
+	// Client marks a code raised by an HTTP client when no answer came
+	// (-1 … -6); a server never sends it.
+	Client bool
+
+	Message     Message
+	Description Text // may be empty in every language
+	// Reference is a spec citation, e.g. "RFC 9110, Section 15.5.2".
+	Reference string
+
+	Params    []Param // placeholders, in declaration order
+	Headers   []Header
+	Retryable bool
+
+	Deprecated *Deprecation // nil unless deprecated
+
+	Pos Pos // position of the code's mapping in codes.yaml
+}
+
+// QualifiedName is the identifier in a namespace shared by all tables.
+func (c *Code) QualifiedName() string { return c.Table.Prefix + c.ID }
+
+// Header is a response header the status obliges or recommends.
+type Header struct {
+	Name        string
+	Requirement Requirement
+	Description Text
+}
+
+// Requirement is an RFC 2119 keyword.
+type Requirement string
+
+const (
+	Must   Requirement = "MUST"
+	Should Requirement = "SHOULD"
+	May    Requirement = "MAY"
+)
+
+// Param is a named placeholder of a message, e.g. {maxSize}.
+type Param struct {
+	Name    string
+	Type    ParamType
+	Example string // shown in docs and example problem bodies
+}
+
+type ParamType string
+
+const (
+	ParamString ParamType = "string"
+	ParamInt    ParamType = "int"
+)
+
+// Deprecation says a code should no longer be used.
+type Deprecation struct {
+	Replacement *Code // same table; nil when there is none
+	Reason      Text
+}
+
+// Reserved is a retired number or range that may never be reused.
+type Reserved struct {
+	Min, Max int // Min == Max for a single number
+	Reason   string
+	Pos      Pos
+}
+
+// Text is a string per language tag. A Text in a Catalog holds either every
+// declared language or none.
+type Text map[string]string
+
+// Empty reports whether no language has text.
+func (t Text) Empty() bool {
+	for _, s := range t {
+		if s != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// Message is a code's short message per language, kept both as written and
+// split into literal text and placeholders.
+type Message struct {
+	Text     Text                 // as written, with {{ and }} escapes
+	Segments map[string][]Segment // per language tag
+}
+
+// Segment is a run of literal text or one placeholder. Exactly one of
+// Literal and Param is set, except that an empty message has no segments.
+type Segment struct {
+	Literal string // unescaped: {{ has become {
+	Param   string
+}
+
+// Plain returns the message of one language with each placeholder rendered
+// by fill (e.g. the param's example, or "{name}").
+func (m Message) Plain(lang string, fill func(param string) string) string {
+	var b strings.Builder
+	for _, s := range m.Segments[lang] {
+		if s.Param != "" {
+			b.WriteString(fill(s.Param))
+		} else {
+			b.WriteString(s.Literal)
+		}
+	}
+	return b.String()
+}
+
+// Output says where generated files go and which targets are on.
+type Output struct {
+	// Dir is the root every target folder lies under, relative to Root.
+	// errgen only ever writes, and removes stale generated files, there.
+	Dir        string
+	Go         *GoTarget         // nil when the target is off
+	OpenAPI    *OpenAPITarget    // nil when the target is off
+	TypeScript *TypeScriptTarget // nil when the target is off
+	Markdown   *MarkdownTarget   // nil when the target is off
+}
+
+// GoTarget configures the Go package.
+type GoTarget struct {
+	Dir     string // relative to Root, inside Output.Dir
+	Package string // Go package name
+}
+
+// OpenAPITarget configures the OpenAPI components document.
+type OpenAPITarget struct {
+	Dir     string
+	Title   string
+	Version string
+}
+
+// TypeScriptTarget configures the TypeScript package.
+type TypeScriptTarget struct {
+	Dir         string
+	PackageName string // npm package name, e.g. "@acme/codes"
+	Version     string // npm package version
+	Enum        bool   // emit TypeScript enums
+	Const       bool   // emit erasable `as const` objects + union types
+}
+
+// MarkdownTarget configures the docs.
+type MarkdownTarget struct {
+	Dir string
+	// Templates is a folder (relative to Root) whose files replace the
+	// embedded templates of the same name; "" uses the embedded ones only.
+	Templates   string
+	FrontMatter bool
+}
+
+// Table returns the table of the given kind, or nil.
+func (c *Catalog) Table(kind TableKind) *Table {
+	for _, t := range c.Tables {
+		if t.Kind == kind {
+			return t
+		}
+	}
+	return nil
+}
+
+// Lookup returns the code with the given number in a table, or nil.
+func (t *Table) Lookup(number int) *Code {
+	for _, c := range t.Codes {
+		if c.Number == number {
+			return c
+		}
+	}
+	return nil
+}
+
+// HTTPStatus returns the http table's entry for a status, or nil: it is
+// where response and error codes find the headers their status obliges.
+func (c *Catalog) HTTPStatus(status int) *Code {
+	t := c.Table(KindHTTP)
+	if t == nil || status == 0 {
+		return nil
+	}
+	return t.Lookup(status)
+}
+
+// ObligedHeaders returns the headers a code's response carries: its own for
+// an http code, else those of the http table entry for its status.
+func (c *Catalog) ObligedHeaders(code *Code) []Header {
+	if code.Table.Kind == KindHTTP {
+		return code.Headers
+	}
+	if h := c.HTTPStatus(code.Status); h != nil {
+		return h.Headers
+	}
+	return nil
+}
+
+// DocsPath is the site-relative path of a code's docs page, without the
+// base URL: /{lang}/{table}/{number}. The Markdown target writes its page
+// at {lang}/{table}/{number}.md, and the docs site serves it at this path.
+func DocsPath(code *Code, lang string) string {
+	return "/" + lang + "/" + string(code.Table.Kind) + "/" + strconv.Itoa(code.Number)
+}
+
+// DocsURL is the stable link of a code's page in one language. Go's and
+// TypeScript's DocsURL and the Markdown tree all follow it.
+func (c *Catalog) DocsURL(code *Code, lang string) string {
+	return c.DocsBaseURL + DocsPath(code, lang)
+}
