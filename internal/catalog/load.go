@@ -1,0 +1,282 @@
+package catalog
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Load reads, validates and models the catalog at path. On failure the
+// error is Diagnostics with every problem found, sorted by position.
+func Load(path string) (*Catalog, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(path, data)
+}
+
+// Parse is Load for bytes already read; name is used in positions and
+// its folder becomes the catalog's Root.
+func Parse(name string, data []byte) (*Catalog, error) {
+	r := &reader{reporter: &reporter{file: name}}
+	c := r.parse(data)
+	r.diags.sort()
+	if r.diags.HasErrors() {
+		return nil, r.diags
+	}
+	c.Path = name
+	c.Root = filepath.Dir(name)
+	return c, nil
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func (r *reader) parse(data []byte) *Catalog {
+	start := Pos{File: r.file, Line: 1, Column: 1}
+	if len(bytes.TrimSpace(data)) == 0 {
+		r.errorf(start, "start from the example in docs/codes-yaml.md", "the catalog is empty")
+		return nil
+	}
+	if !r.checkSource(data) {
+		return nil
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			line = strings.TrimSpace(line)
+			pos := start
+			if m := yamlLine.FindStringSubmatch(line); m != nil {
+				pos.Line, _ = strconv.Atoi(m[1])
+				line = m[2]
+			} else {
+				line = strings.TrimPrefix(line, "yaml: ")
+			}
+			if line != "" && line != "unmarshal errors:" {
+				r.errorf(pos, "fix the YAML syntax", "invalid YAML: %s", line)
+			}
+		}
+		return nil
+	}
+	if len(doc.Content) == 0 {
+		r.errorf(start, "start from the example in docs/codes-yaml.md", "the catalog holds only comments")
+		return nil
+	}
+	return r.catalog(doc.Content[0])
+}
+
+// checkSource catches what the YAML parser reports poorly or not at all:
+// tab indentation and invalid UTF-8, each with its exact position.
+func (r *reader) checkSource(data []byte) bool {
+	ok := true
+	for i, line := range bytes.Split(data, []byte("\n")) {
+		if !utf8.Valid(line) {
+			col := 1
+			for len(line) > 0 {
+				c, size := utf8.DecodeRune(line)
+				if c == utf8.RuneError && size <= 1 {
+					break
+				}
+				line = line[size:]
+				col++
+			}
+			r.errorf(Pos{File: r.file, Line: i + 1, Column: col}, "save the file as UTF-8", "invalid UTF-8")
+			ok = false
+			continue
+		}
+		indent := len(line) - len(bytes.TrimLeft(line, " \t"))
+		if tab := bytes.IndexByte(line[:indent], '\t'); tab >= 0 {
+			r.errorf(Pos{File: r.file, Line: i + 1, Column: tab + 1}, "indent with spaces", "tab in indentation; YAML does not allow tabs there")
+			ok = false
+		}
+	}
+	return ok
+}
+
+var (
+	topKeys   = []string{"version", "languages", "default_language", "docs", "output", "http", "response", "error"}
+	tableKeys = []string{"type", "prefix", "title", "description", "range", "categories", "codes", "reserved"}
+	codeKeys  = []string{"code", "id", "wire", "status", "client", "message", "description", "reference", "params", "headers", "retryable", "deprecated"}
+)
+
+func (r *reader) catalog(root *yaml.Node) *Catalog {
+	top, ok := r.mapping(root, "the catalog", topKeys, []string{"version", "languages", "default_language", "docs"})
+	if !ok {
+		return nil
+	}
+	c := &Catalog{}
+	if n := top.get("version"); n != nil {
+		if v, ok := r.integer(n, "version"); ok && v != 1 {
+			r.errorf(r.pos(n), "write `version: 1`", "unsupported catalog version %d", v)
+		}
+	}
+	var tags []string
+	if n := top.get("languages"); n != nil {
+		c.Languages = r.languages(n)
+		for _, l := range c.Languages {
+			tags = append(tags, l.Tag)
+		}
+	}
+	if n := top.get("default_language"); n != nil {
+		if s, ok := r.str(n, "default_language"); ok {
+			if !slices.Contains(tags, s) && len(tags) > 0 {
+				r.errorf(r.pos(n), "use one of: "+strings.Join(tags, ", "), "default_language %q is not among the languages", s)
+			}
+			c.Default = s
+		}
+	}
+	if n := top.get("docs"); n != nil {
+		c.DocsBaseURL = r.docs(n)
+	}
+	c.Output = Output{Dir: "out"}
+	if n := top.get("output"); n != nil {
+		c.Output = r.output(n)
+	}
+	if len(tags) == 0 {
+		return c // every text would be reported as missing its languages
+	}
+	for _, kind := range []TableKind{KindHTTP, KindResponse, KindError} {
+		if n := top.get(string(kind)); n != nil {
+			if t := r.table(kind, n, tags); t != nil {
+				c.Tables = append(c.Tables, t)
+			}
+		}
+	}
+	if len(c.Tables) == 0 && top.node != nil {
+		r.errorf(r.pos(top.node), "add an `http`, `response` or `error` table", "the catalog has no table")
+	}
+	r.crossCheck(c)
+	return c
+}
+
+func (r *reader) languages(n *yaml.Node) []Language {
+	var langs []Language
+	seen := map[string]bool{}
+	for _, item := range r.sequence(n, "languages") {
+		f, ok := r.mapping(item, "a language", []string{"tag", "name"}, []string{"tag", "name"})
+		if !ok || f.get("tag") == nil || f.get("name") == nil {
+			continue
+		}
+		tag, ok1 := r.str(f.get("tag"), "language tag")
+		name, ok2 := r.str(f.get("name"), "language name")
+		if !ok1 || !ok2 {
+			continue
+		}
+		switch {
+		case !langPattern.MatchString(tag):
+			r.errorf(r.pos(f.get("tag")), "use a lower-case BCP 47 tag such as en, ko or pt-BR", "language tag %q is not a language tag", tag)
+		case seen[tag]:
+			r.errorf(r.pos(f.get("tag")), "remove the repeat", "language %q is declared twice", tag)
+		default:
+			seen[tag] = true
+			langs = append(langs, Language{Tag: tag, Name: name})
+		}
+	}
+	if len(langs) == 0 {
+		r.errorf(r.pos(n), "declare at least one, e.g. `- {tag: en, name: English}`", "no languages are declared")
+	}
+	return langs
+}
+
+func (r *reader) docs(n *yaml.Node) string {
+	f, ok := r.mapping(n, "docs", []string{"base_url"}, []string{"base_url"})
+	if !ok || f.get("base_url") == nil {
+		return ""
+	}
+	u, ok := r.str(f.get("base_url"), "docs.base_url")
+	if !ok {
+		return ""
+	}
+	if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") || strings.ContainsAny(u, " \t\n\"'<>`{}|\\^") || strings.ContainsAny(u, "?#") {
+		r.errorf(r.pos(f.get("base_url")), "write an absolute http(s) URL without query or fragment, e.g. https://docs.example.com/codes", "docs.base_url %q is not a usable base URL", u)
+		return ""
+	}
+	return strings.TrimRight(u, "/")
+}
+
+// text reads a per-language mapping. With required set, every declared
+// language must be there; otherwise all or none.
+func (r *reader) text(n *yaml.Node, what string, tags []string, required bool) Text {
+	var req []string
+	if required {
+		req = tags
+	}
+	f, ok := r.mapping(n, what, tags, req)
+	if !ok {
+		return nil
+	}
+	t := Text{}
+	for _, tag := range tags {
+		v := f.get(tag)
+		if v == nil {
+			continue
+		}
+		s, ok := r.str(v, what+" in "+tag)
+		if !ok || !r.checkText(r.pos(v), what+" in "+tag, s) {
+			continue
+		}
+		if strings.TrimSpace(s) == "" {
+			r.errorf(r.pos(v), "write the text or leave the language out", "%s in %s is empty", what, tag)
+			continue
+		}
+		t[tag] = s
+	}
+	if !required && len(f.values) > 0 {
+		for _, tag := range tags {
+			if f.get(tag) == nil {
+				r.errorf(r.pos(f.node), "add `"+tag+": …` or remove the whole "+what, "%s is missing the language %q", what, tag)
+			}
+		}
+	}
+	return t
+}
+
+// reservation reads `{code: N, reason: …}` or `{range: [lo, hi], reason: …}`.
+func (r *reader) reservation(n *yaml.Node) *Reserved {
+	f, ok := r.mapping(n, "a reservation", []string{"code", "range", "reason"}, []string{"reason"})
+	if !ok {
+		return nil
+	}
+	res := &Reserved{Pos: r.pos(f.node)}
+	switch code, rng := f.get("code"), f.get("range"); {
+	case code != nil && rng != nil:
+		r.errorf(r.pos(rng), "keep one of them", "a reservation has both code and range")
+		return nil
+	case code != nil:
+		v, ok := r.integer(code, "reserved code")
+		if !ok {
+			return nil
+		}
+		res.Min, res.Max = v, v
+	case rng != nil:
+		lo, hi, ok := r.intRange(rng, "reserved range")
+		if !ok {
+			return nil
+		}
+		res.Min, res.Max = lo, hi
+	default:
+		r.errorf(res.Pos, "add `code: N` or `range: [lo, hi]`", "a reservation names no number")
+		return nil
+	}
+	if n := f.get("reason"); n != nil {
+		if s, ok := r.str(n, "reservation reason"); ok && r.checkText(r.pos(n), "reservation reason", s) {
+			res.Reason = s
+		}
+	}
+	return res
+}
+
+func (res *Reserved) String() string {
+	if res.Min == res.Max {
+		return strconv.Itoa(res.Min)
+	}
+	return fmt.Sprintf("%d–%d", res.Min, res.Max)
+}
