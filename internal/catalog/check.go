@@ -36,28 +36,32 @@ func (r *reader) checkCodes(t *Table) {
 // namespace in a target, and statuses that must exist in the http table.
 func (r *reader) crossCheck(c *Catalog) {
 	type owner struct {
-		what string
-		pos  Pos
+		what  string
+		pos   Pos
+		table *Table
 	}
 	names := map[string]owner{}
-	claim := func(name, what string, pos Pos) {
+	claim := func(name, what string, pos Pos, t *Table) {
 		if name == "" {
 			return
 		}
 		key := strings.ToLower(name)
 		if prev, dup := names[key]; dup {
+			if prev.table == t && t != nil {
+				return // checkCodes has reported repeats inside a table
+			}
 			r.errorf(pos, "change an id or a table prefix so the generated names differ", "%s is generated as %s, which collides with %s (%s) in targets that put all tables in one namespace", what, name, prev.what, prev.pos)
 			return
 		}
-		names[key] = owner{what: what, pos: pos}
+		names[key] = owner{what: what, pos: pos, table: t}
 	}
 	for _, t := range c.Tables {
-		claim(t.TypeName, "the type of the "+string(t.Kind)+" table", t.Pos)
+		claim(t.TypeName, "the type of the "+string(t.Kind)+" table", t.Pos, nil)
 	}
 	for _, t := range c.Tables {
 		for _, code := range t.Codes {
 			if code.ID != "" {
-				claim(code.QualifiedName(), fmt.Sprintf("%s code %d", t.Kind, code.Number), code.Pos)
+				claim(code.QualifiedName(), fmt.Sprintf("%s code %d", t.Kind, code.Number), code.Pos, t)
 			}
 		}
 	}
@@ -70,7 +74,7 @@ func (r *reader) crossCheck(c *Catalog) {
 			continue
 		}
 		for _, code := range t.Codes {
-			if code.Status == 0 {
+			if code.Status < 100 || code.Status > 599 {
 				continue
 			}
 			h := http.Lookup(code.Status)

@@ -57,6 +57,12 @@ func (r *reader) parse(data []byte) *Catalog {
 			if m := yamlLine.FindStringSubmatch(line); m != nil {
 				pos.Line, _ = strconv.Atoi(m[1])
 				line = m[2]
+				// yaml.v3 reports a parser error at the zero-based line of
+				// the collection it was parsing; name that collection.
+				if strings.HasPrefix(line, "did not find expected") || strings.HasPrefix(line, "found undefined tag") {
+					pos.Line++
+					line += " in the collection that starts on this line"
+				}
 			} else {
 				line = strings.TrimPrefix(line, "yaml: ")
 			}
@@ -205,34 +211,42 @@ func (r *reader) docs(n *yaml.Node) string {
 // text reads a per-language mapping. With required set, every declared
 // language must be there; otherwise all or none.
 func (r *reader) text(n *yaml.Node, what string, tags []string, required bool) Text {
-	var req []string
-	if required {
-		req = tags
-	}
-	f, ok := r.mapping(n, what, tags, req)
-	if !ok {
+	n = resolve(n)
+	if n.Kind != yaml.MappingNode {
+		r.errorf(r.pos(n), "write one line per language, e.g. `en: …`", "%s must map languages to text, not %s", what, describe(n))
 		return nil
 	}
 	t := Text{}
-	for _, tag := range tags {
-		v := f.get(tag)
-		if v == nil {
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch line, dup := seen[k.Value]; {
+		case dup:
+			r.errorf(r.pos(k), "remove one of them", "%s has the language %q twice (first at line %d)", what, k.Value, line)
+			continue
+		case !slices.Contains(tags, k.Value):
+			r.errorf(r.pos(k), "declare it under `languages` first, or remove it; declared: "+strings.Join(tags, ", "), "%s has text in %q, which is not a declared language", what, k.Value)
 			continue
 		}
-		s, ok := r.str(v, what+" in "+tag)
-		if !ok || !r.checkText(r.pos(v), what+" in "+tag, s) {
+		seen[k.Value] = k.Line
+		s, ok := r.str(v, what+" in "+k.Value)
+		if !ok || !r.checkText(r.pos(v), what+" in "+k.Value, s) {
 			continue
 		}
 		if strings.TrimSpace(s) == "" {
-			r.errorf(r.pos(v), "write the text or leave the language out", "%s in %s is empty", what, tag)
+			r.errorf(r.pos(v), "write the text or leave the language out", "%s in %s is empty", what, k.Value)
 			continue
 		}
-		t[tag] = s
+		t[k.Value] = s
 	}
-	if !required && len(f.values) > 0 {
+	if required || len(seen) > 0 {
 		for _, tag := range tags {
-			if f.get(tag) == nil {
-				r.errorf(r.pos(f.node), "add `"+tag+": …` or remove the whole "+what, "%s is missing the language %q", what, tag)
+			if _, ok := seen[tag]; !ok {
+				hint := "add `" + tag + ": …`"
+				if !required {
+					hint += " or remove the whole " + what
+				}
+				r.errorf(r.pos(n), hint, "%s has no text in %q", what, tag)
 			}
 		}
 	}

@@ -1,0 +1,61 @@
+package catalog
+
+import "fmt"
+
+// mustHeaders are the headers RFC 9110 says a status MUST carry.
+var mustHeaders = map[int]string{
+	401: "WWW-Authenticate",
+	405: "Allow",
+	407: "Proxy-Authenticate",
+	426: "Upgrade",
+}
+
+// Lint returns advice about a valid catalog: things that are legal but
+// likely to mislead a client or a reader. None of it stops generation.
+func Lint(c *Catalog) Diagnostics {
+	r := &reporter{file: c.Path}
+	http := c.Table(KindHTTP)
+	for _, t := range c.Tables {
+		for _, code := range t.Codes {
+			lintCode(r, c, http, code)
+		}
+	}
+	r.diags.sort()
+	return r.diags
+}
+
+func lintCode(r *reporter, c *Catalog, http *Table, code *Code) {
+	kind := code.Table.Kind
+	if kind == KindHTTP {
+		if h, ok := mustHeaders[code.Number]; ok && !hasHeader(code, h) {
+			r.warnf(code.Pos, "add it under headers with requirement MUST", "RFC 9110 requires %d responses to carry %s", code.Number, h)
+		}
+	}
+	if kind != KindHTTP && http != nil && code.Status != code.Number {
+		if std := http.Lookup(code.Number); std != nil {
+			r.warnf(code.Pos, "say so in its description, and prefer a number outside the HTTP status range for new codes",
+				"%s code %d (%s) reuses HTTP %d %s with another meaning and is sent as %d; a client that reads the number as an HTTP status misreads it",
+				kind, code.Number, code.ID, std.Number, std.Message.Text[c.Default], code.Status)
+		}
+	}
+	if d := code.Deprecated; d != nil && d.Replacement == nil {
+		r.warnf(code.Pos, "name a `replacement`, so clients know where to move", "%s code %d is deprecated without a replacement", kind, code.Number)
+	}
+	for _, l := range c.Languages {
+		if l.Tag == c.Default {
+			continue
+		}
+		if code.Message.Text[l.Tag] == code.Message.Text[c.Default] && code.Message.Text[l.Tag] != code.ID {
+			r.warnf(code.Pos, fmt.Sprintf("translate the %s message", l.Tag), "%s code %d has the same message in %s and %s", kind, code.Number, l.Tag, c.Default)
+		}
+	}
+}
+
+func hasHeader(code *Code, name string) bool {
+	for _, h := range code.Headers {
+		if h.Name == name {
+			return true
+		}
+	}
+	return false
+}

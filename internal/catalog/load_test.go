@@ -1,0 +1,128 @@
+package catalog_test
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/internal/catalog"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected stderr of the broken cases")
+
+// TestBroken loads every case folder under testdata/broken and compares
+// the diagnostics with the case's expected stderr, position by position.
+func TestBroken(t *testing.T) {
+	dirs, err := filepath.Glob("testdata/broken/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dirs) < 20 {
+		t.Fatalf("only %d broken cases", len(dirs))
+	}
+	for _, dir := range dirs {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(dir, "codes.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := loadError(t, data)
+			compare(t, filepath.Join(dir, "stderr"), got)
+		})
+	}
+}
+
+func loadError(t *testing.T, data []byte) string {
+	t.Helper()
+	_, err := catalog.Parse("codes.yaml", data)
+	if err == nil {
+		t.Fatal("the catalog loaded, but it is broken")
+	}
+	var diags catalog.Diagnostics
+	if !errors.As(err, &diags) {
+		t.Fatalf("error is %T, not Diagnostics: %v", err, err)
+	}
+	for _, d := range diags {
+		if !strings.HasPrefix(d.String(), "codes.yaml:") || d.Pos.Line < 1 || d.Pos.Column < 1 {
+			t.Errorf("diagnostic without a position: %s", d)
+		}
+	}
+	return err.Error() + "\n"
+}
+
+func compare(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update and review the file)", err)
+	}
+	if got != string(want) {
+		t.Errorf("diagnostics differ from %s\n--- got\n%s--- want\n%s", path, got, want)
+	}
+}
+
+// TestTenMegabytes feeds a 10 MB catalog: one message far beyond the text
+// limit. It must fail fast with a position, not hang or run out of memory.
+func TestTenMegabytes(t *testing.T) {
+	base, err := os.ReadFile("testdata/broken/unknown_key/codes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	huge := strings.Repeat("가나다라마바사아자차", 10<<20/30)
+	data := bytes.Replace(base, []byte("The channel does not exist."), []byte(huge), 1)
+	data = bytes.Replace(data, []byte("      colour: red\n"), nil, 1)
+	if len(data) < 10<<20 {
+		t.Fatalf("fixture is only %d bytes", len(data))
+	}
+	got := loadError(t, data)
+	want := "codes.yaml:28:21: message in en is 10485750 bytes long; the limit is 65536; shorten it or move the detail to the docs\n"
+	if got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestSmallFixture(t *testing.T) {
+	c, err := catalog.Load("../../testdata/catalogs/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, table := range c.Tables {
+		for _, code := range table.Codes {
+			got = append(got, code.QualifiedName())
+		}
+	}
+	want := "HTTPTimeout HTTPConnectionErr HTTPOK HTTPBadRequest HTTPUnauthorized HTTPNotFound HTTPContentTooLarge HTTPTooManyRequests HTTPInternalServerError HTTPServiceUnavailable " +
+		"ResponseOK ResponseRoomNotFound InternalServerError InternalServerError1004 TooManyRequests ChannelNotFound FileSizeLimitExceeded"
+	if strings.Join(got, " ") != want {
+		t.Errorf("codes in order:\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+	dep := c.Table(catalog.KindError).Lookup(1004).Deprecated
+	if dep == nil || dep.Replacement == nil || dep.Replacement.Number != 1003 {
+		t.Errorf("1004 should be deprecated in favour of 1003, got %+v", dep)
+	}
+	msg := c.Table(catalog.KindError).Lookup(6001).Message
+	if got := msg.Plain("ko", func(p string) string { return "<" + p + ">" }); got != "최대 파일 업로드 사이즈 초과 (<maxSize>)" {
+		t.Errorf("ko message with params: %q", got)
+	}
+	if got := c.DocsURL(c.Table(catalog.KindError).Lookup(2003), "ko"); got != "https://docs.example.com/codes/ko/error/2003" {
+		t.Errorf("DocsURL = %q", got)
+	}
+	headers := c.ObligedHeaders(c.Table(catalog.KindError).Lookup(1010))
+	if len(headers) != 1 || headers[0].Name != "Retry-After" {
+		t.Errorf("1010 is sent as 429 and should inherit Retry-After, got %+v", headers)
+	}
+	if h := c.Table(catalog.KindHTTP).Lookup(-6); !h.Client || h.Status != 0 {
+		t.Errorf("-6 should be a client code without status: %+v", h)
+	}
+}
