@@ -1,0 +1,277 @@
+package catalog_test
+
+import (
+	"bufio"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/internal/catalog"
+)
+
+// The real catalog at the repository root, and the rows transcribed from
+// the source tables it was written from (see the fixture's header).
+const (
+	codesPath = "../../codes.yaml"
+	seedsPath = "../../testdata/seeds/seeds.tsv"
+)
+
+type seedRow struct {
+	line   int
+	table  catalog.TableKind
+	code   int
+	name   string // error: wire name; http client code: id; else ""
+	ko     string // response and error: the seed's Korean text; else ""
+	source string
+}
+
+func readSeeds(t *testing.T) []seedRow {
+	t.Helper()
+	f, err := os.Open(seedsPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var rows []seedRow
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		cols := strings.Split(line, "\t")
+		if len(cols) != 5 {
+			t.Fatalf("%s:%d: want 5 tab-separated columns, got %d", seedsPath, n, len(cols))
+		}
+		code, err := strconv.Atoi(cols[1])
+		if err != nil {
+			t.Fatalf("%s:%d: code: %v", seedsPath, n, err)
+		}
+		undash := func(s string) string {
+			if s == "-" {
+				return ""
+			}
+			return s
+		}
+		rows = append(rows, seedRow{n, catalog.TableKind(cols[0]), code, undash(cols[2]), undash(cols[3]), cols[4]})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) == 0 {
+		t.Fatal("no seed rows")
+	}
+	return rows
+}
+
+func loadCodes(t *testing.T) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(codesPath)
+	if err != nil {
+		t.Fatalf("load %s:\n%v", codesPath, err)
+	}
+	return c
+}
+
+func table(t *testing.T, c *catalog.Catalog, kind catalog.TableKind) *catalog.Table {
+	t.Helper()
+	tb := c.Table(kind)
+	if tb == nil {
+		t.Fatalf("codes.yaml has no %s table", kind)
+	}
+	return tb
+}
+
+// withExamples renders a message with every placeholder replaced by its
+// param's example: 6001's {maxSize} has the example "15MB", which gives back
+// the seed's text "최대 파일 업로드 사이즈 초과 (15MB)".
+func withExamples(code *catalog.Code, lang string) string {
+	return code.Message.Plain(lang, func(name string) string {
+		for _, p := range code.Params {
+			if p.Name == name {
+				return p.Example
+			}
+		}
+		return "{" + name + "}"
+	})
+}
+
+// TestSeedsPresent checks every code of the source tables against codes.yaml.
+func TestSeedsPresent(t *testing.T) {
+	c := loadCodes(t)
+	for _, row := range readSeeds(t) {
+		where := seedsPath + ":" + strconv.Itoa(row.line)
+		code := table(t, c, row.table).Lookup(row.code)
+		if code == nil {
+			t.Errorf("%s: %s code %d (source %s) is missing from codes.yaml", where, row.table, row.code, row.source)
+			continue
+		}
+		switch {
+		case row.table == catalog.KindError && code.Wire != row.name:
+			t.Errorf("%s: error %d: wire name %q, want %q as the source spells it", where, row.code, code.Wire, row.name)
+		case row.table == catalog.KindHTTP && row.name != "" && code.ID != row.name:
+			t.Errorf("%s: http %d: id %q, want %q", where, row.code, code.ID, row.name)
+		}
+		if row.table == catalog.KindHTTP && (row.code < 0) != code.Client {
+			t.Errorf("%s: http %d: client = %v, want %v", where, row.code, code.Client, row.code < 0)
+		}
+		if row.ko != "" {
+			if got := withExamples(code, "ko"); got != row.ko {
+				t.Errorf("%s: %s %d: Korean message %q (placeholders filled with examples), want the source's %q", where, row.table, row.code, got, row.ko)
+			}
+		}
+	}
+}
+
+// TestPlaceholderFor6001 pins the one placeholder introduced into a
+// source text, so TestSeedsPresent's comparison stays meaningful.
+func TestPlaceholderFor6001(t *testing.T) {
+	code := table(t, loadCodes(t), catalog.KindError).Lookup(6001)
+	if code == nil {
+		t.Fatal("error 6001 is missing")
+	}
+	if got, want := code.Message.Text["ko"], "최대 파일 업로드 사이즈 초과 ({maxSize})"; got != want {
+		t.Errorf("6001 ko message %q, want %q", got, want)
+	}
+	if !strings.Contains(code.Message.Text["en"], "{maxSize}") {
+		t.Errorf("6001 en message %q lacks {maxSize}", code.Message.Text["en"])
+	}
+	want := []catalog.Param{{Name: "maxSize", Type: catalog.ParamString, Example: "15MB"}}
+	if !slices.Equal(code.Params, want) {
+		t.Errorf("6001 params %+v, want %+v", code.Params, want)
+	}
+}
+
+// TestEveryTextInEveryLanguage: every code has a message in en and ko, and a
+// description either in every language or none.
+func TestEveryTextInEveryLanguage(t *testing.T) {
+	c := loadCodes(t)
+	var tags []string
+	for _, l := range c.Languages {
+		tags = append(tags, l.Tag)
+	}
+	for _, want := range []string{"en", "ko"} {
+		if !slices.Contains(tags, want) {
+			t.Fatalf("languages %v lack %q", tags, want)
+		}
+	}
+	for _, kind := range []catalog.TableKind{catalog.KindHTTP, catalog.KindResponse, catalog.KindError} {
+		tb := table(t, c, kind)
+		for _, tag := range tags {
+			if strings.TrimSpace(tb.Title[tag]) == "" || strings.TrimSpace(tb.Description[tag]) == "" {
+				t.Errorf("%s table: title or description empty in %s", kind, tag)
+			}
+		}
+		for _, code := range tb.Codes {
+			for _, tag := range tags {
+				if strings.TrimSpace(code.Message.Text[tag]) == "" {
+					t.Errorf("%s %d: empty %s message", kind, code.Number, tag)
+				}
+				if !code.Description.Empty() && strings.TrimSpace(code.Description[tag]) == "" {
+					t.Errorf("%s %d: empty %s description", kind, code.Number, tag)
+				}
+			}
+		}
+	}
+}
+
+// TestSourceDefectsNotCopied: 002's wrong reason phrases must not survive.
+func TestSourceDefectsNotCopied(t *testing.T) {
+	http := table(t, loadCodes(t), catalog.KindHTTP)
+	for number, want := range map[int]string{
+		302: "Found",
+		303: "See Other",
+		304: "Not Modified",
+		503: "Service Unavailable",
+		413: "Content Too Large",
+		414: "URI Too Long",
+		416: "Range Not Satisfiable",
+		422: "Unprocessable Content",
+	} {
+		code := http.Lookup(number)
+		if code == nil {
+			t.Errorf("http %d is missing", number)
+			continue
+		}
+		if got := code.Message.Text["en"]; got != want {
+			t.Errorf("http %d: en message %q, want the RFC 9110 reason phrase %q", number, got, want)
+		}
+	}
+	for _, code := range http.Codes {
+		for _, tag := range []string{"en", "ko"} {
+			for _, bad := range []string{"unnailable", "Not temporarily"} {
+				if strings.Contains(code.Message.Text[tag], bad) || strings.Contains(code.Description[tag], bad) {
+					t.Errorf("http %d: %s text copies the source defect %q", code.Number, tag, bad)
+				}
+			}
+		}
+	}
+	if r := http.Lookup(306); r != nil {
+		t.Errorf("http 306 is a code; RFC 9110 reserves it as unused")
+	}
+}
+
+// TestInternalServerErrorWireNames: 001 gives four codes the wire name
+// InternalServerError; each needs its own id, and only 1003 and 3000 are
+// live.
+func TestInternalServerErrorWireNames(t *testing.T) {
+	errs := table(t, loadCodes(t), catalog.KindError)
+	var numbers []int
+	ids := map[string]int{}
+	for _, code := range errs.Codes {
+		if code.Wire != "InternalServerError" {
+			continue
+		}
+		numbers = append(numbers, code.Number)
+		if prev, dup := ids[code.ID]; dup {
+			t.Errorf("errors %d and %d share the id %q", prev, code.Number, code.ID)
+		}
+		ids[code.ID] = code.Number
+		if code.Status != 500 {
+			t.Errorf("error %d: status %d, want 500", code.Number, code.Status)
+		}
+	}
+	if want := []int{1003, 1004, 1005, 3000}; !slices.Equal(numbers, want) {
+		t.Errorf("codes with wire name InternalServerError: %v, want %v", numbers, want)
+	}
+	for _, n := range []int{1004, 1005} {
+		code := errs.Lookup(n)
+		if code == nil {
+			continue
+		}
+		if code.Deprecated == nil || code.Deprecated.Replacement == nil || code.Deprecated.Replacement.Number != 1003 {
+			t.Errorf("error %d: want deprecated with replacement 1003", n)
+		}
+	}
+	for _, n := range []int{1003, 3000} {
+		if code := errs.Lookup(n); code != nil && code.Deprecated != nil {
+			t.Errorf("error %d is deprecated; it is the live code", n)
+		}
+	}
+}
+
+// TestReusedHTTPNumbersSayWhatIsSent: the response codes 000 numbers like
+// standard HTTP statuses but gives other meanings must not be sent as that
+// status, and must say so.
+func TestReusedHTTPNumbersSayWhatIsSent(t *testing.T) {
+	c := loadCodes(t)
+	resp := table(t, c, catalog.KindResponse)
+	for _, n := range []int{403, 410, 411, 412, 413, 421, 451} {
+		code := resp.Lookup(n)
+		if code == nil {
+			t.Errorf("response %d is missing", n)
+			continue
+		}
+		if code.Status == n {
+			t.Errorf("response %d (%s) is sent as HTTP %d, whose meaning differs", n, code.ID, n)
+		}
+		if c.HTTPStatus(code.Status) == nil {
+			t.Errorf("response %d: status %d is not in the http table", n, code.Status)
+		}
+		if !strings.HasPrefix(code.Description["en"], "Not HTTP "+strconv.Itoa(n)) || code.Description["ko"] == "" {
+			t.Errorf("response %d: the description must start \"Not HTTP %d …\" and exist in every language", n, n)
+		}
+	}
+}
