@@ -1,0 +1,142 @@
+package openapi
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"gopkg.in/yaml.v3"
+
+	"github.com/errgen/errgen/internal/output"
+)
+
+// rootOrder puts the small, identifying fields first: the marker must lie
+// within output's window of the JSON file, and people read top-down.
+var rootOrder = []string{"openapi", "x-generated", "info", "paths", "components"}
+
+// Marshal renders doc as YAML and JSON holding the same tree in the same
+// order. kin-openapi marshals every object through maps, which
+// encoding/json writes with sorted keys; that JSON is read into a yaml.Node
+// (which keeps order), the root is reordered, and both files are written
+// from that one tree. The YAML starts with the generated-file comment.
+func Marshal(doc *openapi3.T) (yamlData, jsonData []byte, err error) {
+	raw, err := json.Marshal(doc)
+	if err != nil {
+		return nil, nil, fmt.Errorf("openapi: marshal: %w", err)
+	}
+	var tree yaml.Node
+	if err := yaml.Unmarshal(raw, &tree); err != nil {
+		return nil, nil, fmt.Errorf("openapi: re-read marshalled document: %w", err)
+	}
+	root := tree.Content[0]
+	reorderRoot(root)
+	plain(root)
+
+	var y bytes.Buffer
+	y.WriteString("# " + output.Marker + "\n")
+	enc := yaml.NewEncoder(&y)
+	enc.SetIndent(2)
+	if err := enc.Encode(root); err != nil {
+		return nil, nil, fmt.Errorf("openapi: encode YAML: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, nil, fmt.Errorf("openapi: encode YAML: %w", err)
+	}
+
+	var j bytes.Buffer
+	if err := writeJSON(&j, root, ""); err != nil {
+		return nil, nil, err
+	}
+	j.WriteByte('\n')
+	return y.Bytes(), j.Bytes(), nil
+}
+
+// reorderRoot sorts the root mapping by rootOrder; other keys keep their
+// (sorted) order after those.
+func reorderRoot(root *yaml.Node) {
+	type pair struct{ k, v *yaml.Node }
+	pairs := make([]pair, 0, len(root.Content)/2)
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		pairs = append(pairs, pair{root.Content[i], root.Content[i+1]})
+	}
+	rank := func(p pair) int {
+		if i := slices.Index(rootOrder, p.k.Value); i >= 0 {
+			return i
+		}
+		return len(rootOrder)
+	}
+	slices.SortStableFunc(pairs, func(a, b pair) int { return rank(a) - rank(b) })
+	root.Content = root.Content[:0]
+	for _, p := range pairs {
+		root.Content = append(root.Content, p.k, p.v)
+	}
+}
+
+// plain drops the quoting and flow styles the JSON source implied, so the
+// YAML encoder picks the plainest style that keeps each value's type.
+func plain(n *yaml.Node) {
+	n.Style = 0
+	for _, c := range n.Content {
+		plain(c)
+	}
+}
+
+// writeJSON writes a tree read from JSON back as JSON, indented by two
+// spaces, without HTML escaping (messages may hold <, > and &).
+func writeJSON(buf *bytes.Buffer, n *yaml.Node, indent string) error {
+	switch n.Kind {
+	case yaml.MappingNode, yaml.SequenceNode:
+		open, close := "[", "]"
+		step := 1
+		if n.Kind == yaml.MappingNode {
+			open, close, step = "{", "}", 2
+		}
+		if len(n.Content) == 0 {
+			buf.WriteString(open + close)
+			return nil
+		}
+		buf.WriteString(open)
+		inner := indent + "  "
+		for i := 0; i < len(n.Content); i += step {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			buf.WriteString("\n" + inner)
+			if step == 2 {
+				if err := writeString(buf, n.Content[i].Value); err != nil {
+					return err
+				}
+				buf.WriteString(": ")
+			}
+			if err := writeJSON(buf, n.Content[i+step-1], inner); err != nil {
+				return err
+			}
+		}
+		buf.WriteString("\n" + indent + close)
+		return nil
+	case yaml.ScalarNode:
+		switch n.Tag {
+		case "!!str":
+			return writeString(buf, n.Value)
+		case "!!int", "!!float", "!!bool", "!!null":
+			// Already JSON literals: the tree was read from JSON.
+			buf.WriteString(n.Value)
+			return nil
+		}
+	}
+	return fmt.Errorf("openapi: unexpected YAML node kind %d tag %q at line %d", n.Kind, n.Tag, n.Line)
+}
+
+func writeString(buf *bytes.Buffer, s string) error {
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(s); err != nil {
+		return err
+	}
+	buf.WriteString(strings.TrimSuffix(b.String(), "\n"))
+	return nil
+}

@@ -1,0 +1,616 @@
+package openapi_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"gopkg.in/yaml.v3"
+
+	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/openapi"
+	"github.com/errgen/errgen/internal/openapi/openapitest"
+	"github.com/errgen/errgen/internal/output"
+	"github.com/errgen/errgen/internal/testtool"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// A case is a catalog and the folder of its golden output.
+type testCase struct {
+	name    string
+	catalog string
+}
+
+var cases = []testCase{
+	// Every feature the target treats specially, in three languages.
+	{"catalog", "testdata/catalog.yaml"},
+	// No http table, Korean as the document language.
+	{"nohttp", "testdata/nohttp.yaml"},
+	// The project's own codes.yaml: the seed catalog.
+	{"seed", "../../codes.yaml"},
+}
+
+func load(t testing.TB, file string) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(file)
+	if err != nil {
+		t.Fatalf("load %s: %v", file, err)
+	}
+	return c
+}
+
+func emit(t testing.TB, c *catalog.Catalog) map[string][]byte {
+	t.Helper()
+	files, err := openapi.Emit(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		path.Join(c.Output.OpenAPI.Dir, openapi.YAMLName),
+		path.Join(c.Output.OpenAPI.Dir, openapi.JSONName),
+	}
+	var got []string
+	out := map[string][]byte{}
+	for _, f := range files {
+		got = append(got, f.Path)
+		out[path.Base(f.Path)] = f.Data
+	}
+	if !slices.Equal(got, want) {
+		t.Fatalf("Emit wrote %q, want %q", got, want)
+	}
+	return out
+}
+
+// TestGolden compares both files of every case with testdata/golden/<case>,
+// byte for byte. Run `go test ./internal/openapi -update` after a wanted
+// change and review the diff.
+func TestGolden(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			files := emit(t, load(t, tc.catalog))
+			dir := filepath.Join("testdata", "golden", tc.name)
+			for _, name := range []string{openapi.YAMLName, openapi.JSONName} {
+				golden := filepath.Join(dir, name)
+				if *update {
+					if err := os.MkdirAll(dir, 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(golden, files[name], 0o644); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				want, err := os.ReadFile(golden)
+				if err != nil {
+					t.Fatalf("%v (run with -update to create it)", err)
+				}
+				if !bytes.Equal(files[name], want) {
+					t.Errorf("%s differs from %s (run with -update and review the diff):\n%s",
+						name, golden, firstDiff(want, files[name]))
+				}
+			}
+		})
+	}
+}
+
+func firstDiff(want, got []byte) string {
+	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\n  want %q\n  got  %q", i+1, w, g)
+		}
+	}
+	return "(same lines, different bytes)"
+}
+
+// TestMarker checks the generated-file marker: the exact first line of
+// the YAML, and a string within output's window in the JSON.
+func TestMarker(t *testing.T) {
+	for _, tc := range cases {
+		files := emit(t, load(t, tc.catalog))
+		y, j := files[openapi.YAMLName], files[openapi.JSONName]
+		first, _, _ := bytes.Cut(y, []byte("\n"))
+		if string(first) != "# "+output.Marker {
+			t.Errorf("%s: YAML starts with %q", tc.name, first)
+		}
+		for name, data := range files {
+			if !output.IsGenerated(data) {
+				t.Errorf("%s: %s is not recognised as generated", tc.name, name)
+			}
+		}
+		var doc map[string]any
+		if err := json.Unmarshal(j, &doc); err != nil {
+			t.Fatal(err)
+		}
+		if doc["x-generated"] != output.Marker {
+			t.Errorf("%s: JSON x-generated = %v", tc.name, doc["x-generated"])
+		}
+	}
+}
+
+// TestDeterministic renders each case several times from freshly loaded
+// catalogs: map order must never leak into the output.
+func TestDeterministic(t *testing.T) {
+	for _, tc := range cases {
+		first := emit(t, load(t, tc.catalog))
+		for range 5 {
+			again := emit(t, load(t, tc.catalog))
+			if !reflect.DeepEqual(first, again) {
+				t.Fatalf("%s: two runs differ", tc.name)
+			}
+		}
+	}
+}
+
+// TestSameDocument checks that the YAML and the JSON hold one tree.
+func TestSameDocument(t *testing.T) {
+	for _, tc := range cases {
+		files := emit(t, load(t, tc.catalog))
+		var fromYAML, fromJSON any
+		if err := yaml.Unmarshal(files[openapi.YAMLName], &fromYAML); err != nil {
+			t.Fatal(err)
+		}
+		if err := json.Unmarshal(files[openapi.JSONName], &fromJSON); err != nil {
+			t.Fatal(err)
+		}
+		// yaml.v3 reads integers as int, encoding/json as float64.
+		norm, err := json.Marshal(fromYAML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var y any
+		if err := json.Unmarshal(norm, &y); err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(y, fromJSON) {
+			t.Errorf("%s: YAML and JSON hold different documents", tc.name)
+		}
+	}
+}
+
+// TestValidateGolden validates the committed golden files with kin-openapi
+// straight from disk, independently of Emit.
+func TestValidateGolden(t *testing.T) {
+	for _, tc := range cases {
+		for _, name := range []string{openapi.YAMLName, openapi.JSONName} {
+			file := filepath.Join("testdata", "golden", tc.name, name)
+			loader := openapi3.NewLoader()
+			doc, err := loader.LoadFromFile(file)
+			if err != nil {
+				t.Fatalf("%s: %v", file, err)
+			}
+			if err := doc.Validate(loader.Context, openapi3.EnableMultiError()); err != nil {
+				t.Errorf("%s: %v", file, err)
+			}
+		}
+	}
+}
+
+// TestValidateRejects proves that Validate is not a rubber stamp: each
+// broken variant of a generated document must fail.
+func TestValidateRejects(t *testing.T) {
+	files := emit(t, load(t, "testdata/catalog.yaml"))
+	good := string(files[openapi.JSONName])
+	if err := openapi.Validate([]byte(good)); err != nil {
+		t.Fatalf("the unbroken document fails: %v", err)
+	}
+	for _, b := range []struct{ name, old, new string }{
+		{"example code outside every enum", `"code": 441,`, `"code": 99999,`},
+		{"example status is a string", `"status": 404,`, `"status": "404",`},
+		{"example wire name outside every enum", `"name": "RoomNotFound",`, `"name": "NoSuchName",`},
+		{"dangling schema ref", `"$ref": "#/components/schemas/Problem"`, `"$ref": "#/components/schemas/Nope"`},
+		{"dangling header ref", `"$ref": "#/components/headers/Retry-After"`, `"$ref": "#/components/headers/Nope"`},
+		{"bad component key", `"NotFound": {`, `"Not Found": {`},
+		{"no info version", `"version": "2.1.0"`, `"version": ""`},
+	} {
+		if !strings.Contains(good, b.old) {
+			t.Fatalf("%s: %q is not in the document", b.name, b.old)
+		}
+		bad := strings.Replace(good, b.old, b.new, 1)
+		if err := openapi.Validate([]byte(bad)); err == nil {
+			t.Errorf("%s: Validate accepted it", b.name)
+		}
+	}
+}
+
+// TestContent reads the emitted YAML back with kin-openapi and checks it
+// against the catalog, field by field, for every code.
+func TestContent(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := load(t, tc.catalog)
+			files := emit(t, c)
+			doc, err := openapi3.NewLoader().LoadFromData(files[openapi.YAMLName])
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkContent(t, c, doc)
+		})
+	}
+}
+
+func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
+	t.Helper()
+	if doc.OpenAPI != openapi.Version || doc.Info.Title != c.Output.OpenAPI.Title || doc.Info.Version != c.Output.OpenAPI.Version {
+		t.Errorf("openapi/info = %s %q %q", doc.OpenAPI, doc.Info.Title, doc.Info.Version)
+	}
+	if doc.Paths.Len() != 0 {
+		t.Errorf("paths has %d entries", doc.Paths.Len())
+	}
+	comp := doc.Components
+	var others []string
+	for _, l := range c.Languages {
+		if l.Tag != c.Default {
+			others = append(others, l.Tag)
+		}
+	}
+
+	// Enum schemas: values, names and texts in code order, equal lengths.
+	wantSchemas := []string{openapi.ProblemSchema}
+	for _, table := range c.Tables {
+		s := comp.Schemas[table.TypeName]
+		if s == nil {
+			t.Fatalf("no schema %s", table.TypeName)
+		}
+		wantSchemas = append(wantSchemas, table.TypeName)
+		var nums []any
+		var ids, wires []string
+		texts := map[string][]string{}
+		for _, code := range table.Codes {
+			nums = append(nums, float64(code.Number))
+			ids = append(ids, code.ID)
+			for _, l := range c.Languages {
+				texts[l.Tag] = append(texts[l.Tag], code.Message.Plain(l.Tag, func(p string) string { return "{" + p + "}" }))
+			}
+			if !code.Client && !slices.Contains(wires, code.Wire) {
+				wires = append(wires, code.Wire)
+			}
+		}
+		v := s.Value
+		if !v.Type.Is(openapi3.TypeInteger) || !reflect.DeepEqual(v.Enum, nums) {
+			t.Errorf("%s: type %v enum %v, want integer %v", table.TypeName, v.Type, v.Enum, nums)
+		}
+		checkList(t, v.Extensions, table.TypeName, "x-enum-varnames", ids)
+		checkList(t, v.Extensions, table.TypeName, "x-enum-descriptions", texts[c.Default])
+		for _, l := range others {
+			checkList(t, v.Extensions, table.TypeName, "x-enum-descriptions-"+l, texts[l])
+		}
+		if len(wires) > 0 {
+			name := table.TypeName + "Name"
+			wantSchemas = append(wantSchemas, name)
+			w := comp.Schemas[name]
+			if w == nil {
+				t.Fatalf("no schema %s", name)
+			}
+			var enum []string
+			for _, e := range w.Value.Enum {
+				enum = append(enum, e.(string))
+			}
+			if !slices.Equal(enum, wires) {
+				t.Errorf("%s enum = %q, want %q (deduplicated, no client codes)", name, enum, wires)
+			}
+		}
+	}
+	var gotSchemas []string
+	for k := range comp.Schemas {
+		gotSchemas = append(gotSchemas, k)
+	}
+	slices.Sort(gotSchemas)
+	slices.Sort(wantSchemas)
+	if !slices.Equal(gotSchemas, wantSchemas) {
+		t.Errorf("schemas %q, want %q", gotSchemas, wantSchemas)
+	}
+	problem := comp.Schemas[openapi.ProblemSchema].Value
+	for _, p := range []string{"type", "title", "status", "detail", "instance", openapi.MemberCode, openapi.MemberName} {
+		if problem.Properties[p] == nil {
+			t.Errorf("Problem has no %s", p)
+		}
+	}
+
+	// Responses: exactly the statuses ≥ 400 some server code is sent
+	// with; each shows exactly the codes sent with it.
+	type want struct {
+		name  string
+		codes []*catalog.Code
+	}
+	wantResp := map[int]*want{}
+	var statuses []int
+	for _, table := range c.Tables {
+		for _, code := range table.Codes {
+			if code.Client || code.Status < 400 {
+				continue
+			}
+			w := wantResp[code.Status]
+			if w == nil {
+				w = &want{name: "Status" + strconv.Itoa(code.Status)}
+				if h := c.HTTPStatus(code.Status); h != nil {
+					w.name = h.ID
+				}
+				wantResp[code.Status] = w
+				statuses = append(statuses, code.Status)
+			}
+			w.codes = append(w.codes, code)
+		}
+	}
+	if len(comp.Responses) != len(wantResp) {
+		t.Errorf("%d responses, want %d", len(comp.Responses), len(wantResp))
+	}
+	usedHeaders := map[string]bool{}
+	for _, status := range statuses {
+		w := wantResp[status]
+		r := comp.Responses[w.name]
+		if r == nil {
+			t.Errorf("no response %s for status %d", w.name, status)
+			continue
+		}
+		mt := r.Value.Content[openapi.ProblemMediaType]
+		if len(r.Value.Content) != 1 || mt == nil || mt.Schema.Ref != "#/components/schemas/"+openapi.ProblemSchema {
+			t.Errorf("%s: content is not %s with $ref Problem", w.name, openapi.ProblemMediaType)
+			continue
+		}
+		if len(mt.Examples) != len(w.codes) {
+			t.Errorf("%s: %d examples, want %d", w.name, len(mt.Examples), len(w.codes))
+		}
+		for _, code := range w.codes {
+			ex := mt.Examples[code.QualifiedName()]
+			if ex == nil {
+				t.Errorf("%s: no example %s", w.name, code.QualifiedName())
+				continue
+			}
+			got, _ := json.Marshal(ex.Value.Value)
+			wantBody, _ := json.Marshal(map[string]any{
+				"type":   c.DocsURL(code, c.Default),
+				"title":  code.Message.Plain(c.Default, exampleFill(code)),
+				"status": status,
+				"code":   code.Number,
+				"name":   code.Wire,
+			})
+			if !bytes.Equal(got, wantBody) {
+				t.Errorf("%s/%s: value %s, want %s", w.name, code.QualifiedName(), got, wantBody)
+			}
+			if got := ex.Value.Extensions["x-deprecated"] == true; got != (code.Deprecated != nil) {
+				t.Errorf("%s/%s: x-deprecated = %v", w.name, code.QualifiedName(), got)
+			}
+			for _, l := range others {
+				s, _ := ex.Value.Extensions["x-summary-"+l].(string)
+				if !strings.HasSuffix(s, code.Message.Plain(l, func(p string) string { return "{" + p + "}" })) {
+					t.Errorf("%s/%s: x-summary-%s = %q", w.name, code.QualifiedName(), l, s)
+				}
+			}
+		}
+		// Headers: those the http table obliges, MUST → required.
+		var obliged []catalog.Header
+		if h := c.HTTPStatus(status); h != nil {
+			obliged = c.ObligedHeaders(h)
+		}
+		if len(r.Value.Headers) != len(obliged) {
+			t.Errorf("%s: %d headers, want %d", w.name, len(r.Value.Headers), len(obliged))
+		}
+		for _, h := range obliged {
+			ref := r.Value.Headers[h.Name]
+			if ref == nil || !strings.HasPrefix(ref.Ref, "#/components/headers/"+h.Name) {
+				t.Errorf("%s: header %s is not a $ref to components.headers", w.name, h.Name)
+				continue
+			}
+			key := strings.TrimPrefix(ref.Ref, "#/components/headers/")
+			usedHeaders[key] = true
+			if got := ref.Value.Required; got != (h.Requirement == catalog.Must) {
+				t.Errorf("%s: header %s required = %v, requirement %s", w.name, h.Name, got, h.Requirement)
+			}
+		}
+	}
+	if len(comp.Headers) != len(usedHeaders) {
+		t.Errorf("%d header components, %d used", len(comp.Headers), len(usedHeaders))
+	}
+
+	// Client codes travel nowhere: no example anywhere has their number
+	// in a client table's code set.
+	for _, r := range comp.Responses {
+		for key := range r.Value.Content[openapi.ProblemMediaType].Examples {
+			for _, table := range c.Tables {
+				for _, code := range table.Codes {
+					if code.Client && code.QualifiedName() == key {
+						t.Errorf("client code %s has an example", key)
+					}
+				}
+			}
+		}
+	}
+}
+
+func exampleFill(code *catalog.Code) func(string) string {
+	return func(p string) string {
+		for _, param := range code.Params {
+			if param.Name == p {
+				return param.Example
+			}
+		}
+		return "{" + p + "}"
+	}
+}
+
+func checkList(t *testing.T, ext map[string]any, schema, key string, want []string) {
+	t.Helper()
+	raw, ok := ext[key].([]any)
+	if !ok {
+		t.Errorf("%s: %s missing or not a list", schema, key)
+		return
+	}
+	var got []string
+	for _, v := range raw {
+		got = append(got, fmt.Sprint(v))
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("%s: %s = %q, want %q", schema, key, got, want)
+	}
+}
+
+// TestKeys checks that Emit refuses component keys OpenAPI rejects or two
+// components share, naming all of them, and writes nothing.
+func TestKeys(t *testing.T) {
+	c := load(t, "testdata/catalog.yaml")
+	c.Table(catalog.KindResponse).TypeName = openapi.ProblemSchema // collides
+	c.Table(catalog.KindError).TypeName = "Error Code"             // space
+	h := c.Table(catalog.KindHTTP).Lookup(401)
+	h.Headers = append(h.Headers, catalog.Header{Name: "X/Bad", Requirement: catalog.May})
+	files, err := openapi.Emit(c)
+	if err == nil || files != nil {
+		t.Fatalf("Emit = %d files, %v", len(files), err)
+	}
+	for _, want := range []string{`"Problem"`, `"Error Code"`, `"Error CodeName"`, `"X/Bad"`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error does not name %s:\n%v", want, err)
+		}
+	}
+}
+
+// TestOff: no files when codes.yaml does not enable the target.
+func TestOff(t *testing.T) {
+	c := load(t, "testdata/catalog.yaml")
+	c.Output.OpenAPI = nil
+	files, err := openapi.Emit(c)
+	if err != nil || files != nil {
+		t.Fatalf("Emit = %v, %v", files, err)
+	}
+}
+
+// writeTree writes the emitted files under dir at their catalog-relative
+// paths, as errgen generate would, and returns their absolute paths.
+func writeTree(t *testing.T, dir string, c *catalog.Catalog) []string {
+	t.Helper()
+	files, err := openapi.Emit(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+// exampleTree lays out the seed output and examples/openapi/api.yaml as
+// in the repository, so the example's relative $refs resolve.
+func exampleTree(t *testing.T) (dir, spec string) {
+	t.Helper()
+	dir = t.TempDir()
+	c := load(t, "../../codes.yaml")
+	if c.Output.OpenAPI.Dir != "out/openapi" {
+		t.Fatalf("codes.yaml writes OpenAPI to %s; update examples/openapi/api.yaml's $refs", c.Output.OpenAPI.Dir)
+	}
+	writeTree(t, dir, c)
+	data, err := os.ReadFile("../../examples/openapi/api.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	spec = filepath.Join(dir, "examples", "openapi", "api.yaml")
+	if err := os.MkdirAll(filepath.Dir(spec), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(spec, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, spec
+}
+
+// TestExampleSpecKin loads the example spec with kin-openapi, following
+// its $refs into the generated document, and validates it.
+func TestExampleSpecKin(t *testing.T) {
+	_, spec := exampleTree(t)
+	loader := openapi3.NewLoader()
+	loader.IsExternalRefsAllowed = true
+	doc, err := loader.LoadFromFile(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := doc.Validate(loader.Context, openapi3.EnableMultiError()); err != nil {
+		t.Fatal(err)
+	}
+	op := doc.Paths.Find("/rooms/{roomId}").Get
+	nf := op.Responses.Status(404)
+	if nf == nil || nf.Value == nil || nf.Value.Content[openapi.ProblemMediaType].Examples["ResponseRoomNotFound"] == nil {
+		t.Fatal("the example's 404 does not resolve to the generated NotFound response")
+	}
+}
+
+// TestRedocly lints every case's YAML and JSON and the example spec with
+// the pinned @redocly/cli under testdata/redocly.yaml (recommended-strict:
+// a warning fails too), then proves the linter catches a broken $ref.
+func TestRedocly(t *testing.T) {
+	redocly := testtool.NodeBin(t, "redocly")
+	config, err := filepath.Abs("testdata/redocly.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir, spec := exampleTree(t)
+	args := []string{"lint", "--config", config, "--format", "stylish"}
+	for _, tc := range cases {
+		args = append(args, writeTree(t, filepath.Join(dir, "cases", tc.name), load(t, tc.catalog))...)
+	}
+	testtool.Run(t, dir, redocly, args...)
+	// The example is a full API: lint it under recommended-strict alone,
+	// with no rule switched off.
+	testtool.Run(t, dir, redocly, "lint", "--extends", "recommended-strict", "--format", "stylish", spec)
+	// The README's recipe for one-file tools: bundle, then lint the bundle.
+	bundled := filepath.Join(dir, "api.bundled.yaml")
+	testtool.Run(t, dir, redocly, "bundle", spec, "-o", bundled)
+	testtool.Run(t, dir, redocly, "lint", "--extends", "recommended-strict", "--format", "stylish", bundled)
+
+	data, err := os.ReadFile(spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	broken := strings.Replace(string(data), "responses/NotFound", "responses/NoSuchResponse", 1)
+	if err := os.WriteFile(spec, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := testtool.Output(dir, redocly, "lint", "--extends", "recommended-strict", "--format", "stylish", spec); err == nil {
+		t.Errorf("redocly accepted a $ref to a missing response:\n%s", out)
+	}
+}
+
+// TestOpenAPITypeScript runs the pinned openapi-typescript on the output
+// and checks the union it generates for each table: exactly the catalog's
+// numbers, in code order.
+func TestOpenAPITypeScript(t *testing.T) {
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := load(t, tc.catalog)
+			got := openapitest.CodeUnions(t, c)
+			for _, table := range c.Tables {
+				var want []int
+				for _, code := range table.Codes {
+					want = append(want, code.Number)
+				}
+				if !slices.Equal(got[table.TypeName], want) {
+					t.Errorf("%s union = %v, want %v", table.TypeName, got[table.TypeName], want)
+				}
+			}
+		})
+	}
+}
