@@ -1,0 +1,293 @@
+// Package golang emits the Go target: one package holding a named integer
+// type per code table, with its constants, lookups and wire forms; an Error
+// type that carries a code; and RFC 9457 problem details for net/http.
+//
+// Emit only renders: it reads the catalog, writes nothing, and returns
+// every file in memory, gofmt-clean and with errgen's generated header.
+// The generated package depends on the standard library alone.
+package golang
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/output"
+)
+
+// Emit renders the Go package of c into c.Output.Go.Dir. It fails, with
+// every problem found, when a code cannot become Go: an identifier taken by
+// another declaration of the package, or a message too odd to template.
+func Emit(c *catalog.Catalog) ([]output.File, error) {
+	if c.Output.Go == nil {
+		return nil, errors.New("go: the Go target is off (output.go is absent)")
+	}
+	g, err := newGen(c)
+	if err != nil {
+		return nil, err
+	}
+
+	support := []struct {
+		name   string
+		render func() *jen.File
+	}{
+		{"doc.go", g.docFile},
+		{"lang.go", g.langFile},
+		{"errors.go", g.errorsFile},
+		{"problem.go", g.problemFile},
+	}
+	var files []output.File
+	for _, s := range support {
+		f, err := g.render(s.name, s.render())
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	// Names the support files declare are taken: no code may claim one.
+	for _, f := range files {
+		if err := g.declared(f); err != nil {
+			return nil, err
+		}
+	}
+	if err := g.checkNames(); err != nil {
+		return nil, err
+	}
+
+	// Tables render independently: gofmt dominates at scale, so spread it.
+	tableFiles := make([]output.File, len(c.Tables))
+	errs := make([]error, len(c.Tables))
+	var wg sync.WaitGroup
+	for i, t := range c.Tables {
+		wg.Go(func() {
+			tableFiles[i], errs[i] = g.render(fileName(t), g.tableFile(t))
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	files = append(files, tableFiles...)
+	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+	return files, nil
+}
+
+// gen holds what every file of one Emit needs.
+type gen struct {
+	c     *catalog.Catalog
+	pkg   string
+	dir   string
+	langs []string // language tags in declaration order
+	def   int      // index of the default language in langs
+
+	// taken holds the package-level names of the support files, filled in
+	// once they are rendered; tables read it, concurrently, afterwards.
+	taken map[string]bool
+
+	// plans per table, computed once.
+	plans map[*catalog.Table]*plan
+}
+
+func newGen(c *catalog.Catalog) (*gen, error) {
+	gt := c.Output.Go
+	if !token.IsIdentifier(gt.Package) || gt.Package == "_" {
+		return nil, fmt.Errorf("go: package name %q is not a Go identifier", gt.Package)
+	}
+	g := &gen{c: c, pkg: gt.Package, dir: gt.Dir, def: -1, taken: map[string]bool{}, plans: map[*catalog.Table]*plan{}}
+	for i, l := range c.Languages {
+		g.langs = append(g.langs, l.Tag)
+		if l.Tag == c.Default {
+			g.def = i
+		}
+	}
+	if g.def < 0 {
+		return nil, fmt.Errorf("go: default language %q is not declared", c.Default)
+	}
+	var errs []error
+	for _, t := range c.Tables {
+		p, err := g.plan(t)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		g.plans[t] = p
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return g, nil
+}
+
+// newFile starts a file with errgen's one-line generated header, which
+// go/ast.IsGenerated recognises.
+func (g *gen) newFile() *jen.File {
+	f := jen.NewFile(g.pkg)
+	f.HeaderComment(output.Marker)
+	return f
+}
+
+func (g *gen) render(name string, f *jen.File) (output.File, error) {
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return output.File{}, fmt.Errorf("go: rendering %s: %w", name, err)
+	}
+	return output.File{Path: path.Join(g.dir, name), Data: buf.Bytes()}, nil
+}
+
+// declared records the package-level names of a rendered support file.
+func (g *gen) declared(f output.File) error {
+	af, err := parser.ParseFile(token.NewFileSet(), f.Path, f.Data, parser.SkipObjectResolution)
+	if err != nil {
+		return fmt.Errorf("go: parsing %s: %w", f.Path, err)
+	}
+	for _, name := range topLevelNames(af) {
+		g.taken[name] = true
+	}
+	return nil
+}
+
+// checkNames reports every identifier of the package that two declarations
+// claim: a constant against a support declaration, a table's functions or
+// another code's constructor.
+func (g *gen) checkNames() error {
+	type claim struct {
+		what string
+		pos  catalog.Pos
+	}
+	claims := map[string]claim{}
+	var errs []error
+	add := func(name, what string, pos catalog.Pos) {
+		if g.taken[name] {
+			errs = append(errs, fmt.Errorf("%s: Go: %s is named %s, which the generated package already declares; choose another id", pos, what, name))
+			return
+		}
+		if prev, ok := claims[name]; ok {
+			errs = append(errs, fmt.Errorf("%s: Go: %s is named %s, as is %s (%s); choose another id", pos, what, name, prev.what, prev.pos))
+			return
+		}
+		claims[name] = claim{what, pos}
+	}
+	for _, t := range g.c.Tables {
+		n := namesOf(t)
+		add(n.Type, "the type of the "+string(t.Kind)+" table", t.Pos)
+		add(n.Values, "the Values function of "+n.Type, t.Pos)
+		add(n.Parse, "the Parse function of "+n.Type, t.Pos)
+		add(n.ParseName, "the ParseName function of "+n.Type, t.Pos)
+	}
+	for _, t := range g.c.Tables {
+		for _, code := range t.Codes {
+			add(code.QualifiedName(), fmt.Sprintf("the constant of %s code %d", t.Kind, code.Number), code.Pos)
+		}
+	}
+	for _, t := range g.c.Tables {
+		for _, code := range t.Codes {
+			if g.plans[t].ctors[code] != nil {
+				add(constructorName(code), "the constructor of "+code.QualifiedName(), code.Pos)
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// topLevelNames lists the names a Go file declares at package level.
+func topLevelNames(f *ast.File) []string {
+	var names []string
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			if d.Recv == nil {
+				names = append(names, d.Name.Name)
+			}
+		case *ast.GenDecl:
+			for _, s := range d.Specs {
+				switch s := s.(type) {
+				case *ast.TypeSpec:
+					names = append(names, s.Name.Name)
+				case *ast.ValueSpec:
+					for _, n := range s.Names {
+						names = append(names, n.Name)
+					}
+				}
+			}
+		}
+	}
+	return names
+}
+
+// comment renders lines as a // comment, one jen item a line, verbatim:
+// jennifer turns a string with a newline into a /* */ block.
+func comment(lines ...string) []jen.Code {
+	out := make([]jen.Code, len(lines))
+	for i, l := range lines {
+		if l == "" {
+			out[i] = jen.Comment("//")
+		} else {
+			out[i] = jen.Comment("// " + l)
+		}
+	}
+	return out
+}
+
+// addComment adds lines to f as a comment, each its own file-level item.
+func addComment(f *jen.File, lines ...string) {
+	for _, c := range comment(lines...) {
+		f.Add(c)
+	}
+}
+
+// docWidth is where doc comment prose wraps.
+const docWidth = 76
+
+// doc lays paragraphs out as comment lines: prose wrapped at docWidth, a
+// blank line between paragraphs. A paragraph that starts with "  - " (a
+// list) or "# " (a heading) keeps its lines as they are.
+func doc(paras ...string) []string {
+	var lines []string
+	for i, p := range paras {
+		if i > 0 {
+			lines = append(lines, "")
+		}
+		if strings.HasPrefix(p, "  - ") || strings.HasPrefix(p, "# ") {
+			lines = append(lines, strings.Split(p, "\n")...)
+			continue
+		}
+		lines = append(lines, wrap(p, docWidth)...)
+	}
+	return lines
+}
+
+// wrap breaks text into lines of at most width bytes at spaces; a word
+// longer than width gets a line of its own.
+func wrap(text string, width int) []string {
+	var lines []string
+	var line strings.Builder
+	for _, w := range strings.Fields(text) {
+		if line.Len() > 0 && line.Len()+1+len(w) > width {
+			lines = append(lines, line.String())
+			line.Reset()
+		}
+		if line.Len() > 0 {
+			line.WriteByte(' ')
+		}
+		line.WriteString(w)
+	}
+	if line.Len() > 0 {
+		lines = append(lines, line.String())
+	}
+	return lines
+}
+
+// oneLine makes user text safe for a single comment line.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}

@@ -1,0 +1,124 @@
+package golang
+
+import (
+	"go/token"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/errgen/errgen/internal/catalog"
+)
+
+// Names of a table's package-level declarations. Data the methods read is
+// named like stringer's (_ErrorCode_text): a leading underscore keeps it
+// out of the way of every name derived from codes.yaml, which is exported.
+type tableNames struct {
+	Type      string // ErrorCode
+	Values    string // ErrorCodeValues
+	Parse     string // ParseErrorCode
+	ParseName string // ParseErrorCodeName
+
+	text, off, entry, status, index, values, byName, byWire, find string
+}
+
+func namesOf(t *catalog.Table) tableNames {
+	u := "_" + t.TypeName + "_"
+	return tableNames{
+		Type:      t.TypeName,
+		Values:    t.TypeName + "Values",
+		Parse:     "Parse" + t.TypeName,
+		ParseName: "Parse" + t.TypeName + "Name",
+		text:      u + "text",
+		off:       u + "off",
+		entry:     u + "entry",
+		status:    u + "status",
+		index:     u + "index",
+		values:    u + "values",
+		byName:    u + "byName",
+		byWire:    u + "byWire",
+		find:      u + "find",
+	}
+}
+
+// constructorName names the constructor of a code that needs one.
+func constructorName(c *catalog.Code) string { return "New" + c.QualifiedName() }
+
+// fileName names the file of a table: its type name in lower case, with
+// nothing that could read as a _test or _GOOS suffix.
+func fileName(t *catalog.Table) string {
+	return strings.ToLower(strings.ReplaceAll(t.TypeName, "_", "")) + ".go"
+}
+
+// predeclared are the universe-scope identifiers a parameter must not
+// shadow: a constructor body spells string, int and nil.
+var predeclared = map[string]bool{
+	"any": true, "append": true, "bool": true, "byte": true, "cap": true, "clear": true,
+	"close": true, "comparable": true, "complex": true, "complex64": true, "complex128": true,
+	"copy": true, "delete": true, "error": true, "false": true, "float32": true, "float64": true,
+	"imag": true, "int": true, "int8": true, "int16": true, "int32": true, "int64": true,
+	"iota": true, "len": true, "make": true, "max": true, "min": true, "new": true, "nil": true,
+	"panic": true, "print": true, "println": true, "real": true, "recover": true, "rune": true,
+	"string": true, "true": true, "uint": true, "uint8": true, "uint16": true, "uint32": true,
+	"uint64": true, "uintptr": true,
+}
+
+// lowerCamel turns a placeholder or header name into a Go parameter name:
+// maxSize stays, MaxSize and URL become maxSize and url, WWW-Authenticate
+// becomes wwwAuthenticate.
+func lowerCamel(s string) string {
+	var b strings.Builder
+	upperNext := false
+	for _, r := range s {
+		if r == '-' {
+			upperNext = true
+			continue
+		}
+		if upperNext && b.Len() > 0 {
+			r = unicode.ToUpper(r)
+		} else if upperNext {
+			r = unicode.ToLower(r)
+		}
+		upperNext = false
+		b.WriteRune(r)
+	}
+	w := b.String()
+	// Lower the leading run of capitals, all of it when it is the whole
+	// word or followed by a digit or _, else all but the last capital,
+	// which starts the next word (URLPath → urlPath).
+	n := 0
+	for n < len(w) && w[n] >= 'A' && w[n] <= 'Z' {
+		n++
+	}
+	switch {
+	case n == 0:
+		return w
+	case n == len(w):
+		return strings.ToLower(w)
+	case n > 1:
+		if r, _ := utf8.DecodeRuneInString(w[n:]); unicode.IsLower(r) {
+			n--
+		}
+	}
+	return strings.ToLower(w[:n]) + w[n:]
+}
+
+// paramNames returns Go parameter names for names, in order: each
+// lowerCamel, renamed when it is a keyword, a predeclared identifier, a
+// package-level name of the generated package (taken) or a name already
+// given to an earlier parameter.
+func paramNames(names []string, taken func(string) bool) []string {
+	used := map[string]bool{}
+	out := make([]string, len(names))
+	for i, n := range names {
+		id := lowerCamel(n)
+		if id == "" || id == "_" {
+			id = "arg"
+		}
+		for token.IsKeyword(id) || predeclared[id] || taken(id) || used[id] || !token.IsIdentifier(id) {
+			id += "_"
+		}
+		used[id] = true
+		out[i] = id
+	}
+	return out
+}
