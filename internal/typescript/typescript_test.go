@@ -1,0 +1,175 @@
+package typescript_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/output"
+	"github.com/errgen/errgen/internal/typescript"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
+
+// cases are the fixture catalogs, testdata/<case>.yaml, each with its
+// expected package under testdata/golden/<case>.
+var cases = []string{"catalog", "edge"}
+
+func load(t testing.TB, name string) *catalog.Catalog {
+	t.Helper()
+	c, err := catalog.Load(filepath.Join("testdata", name+".yaml"))
+	if err != nil {
+		t.Fatalf("%s.yaml: %v", name, err)
+	}
+	return c
+}
+
+// emit renders a fixture and returns its files keyed by their path inside
+// the TypeScript target's folder.
+func emit(t testing.TB, name string) (*catalog.Catalog, map[string][]byte) {
+	t.Helper()
+	c := load(t, name)
+	files, err := typescript.Emit(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string][]byte{}
+	for _, f := range files {
+		rel, ok := strings.CutPrefix(f.Path, c.Output.TypeScript.Dir+"/")
+		if !ok || strings.Contains(rel, "/") {
+			t.Fatalf("%s lies outside %s", f.Path, c.Output.TypeScript.Dir)
+		}
+		if _, dup := out[rel]; dup {
+			t.Fatalf("%s emitted twice", f.Path)
+		}
+		out[rel] = f.Data
+	}
+	return c, out
+}
+
+// TestGolden compares every emitted file with testdata/golden/<case>, and
+// the set of files with the folder's; -update rewrites the folder.
+func TestGolden(t *testing.T) {
+	for _, name := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, files := emit(t, name)
+			dir := filepath.Join("testdata", "golden", name)
+			if *update {
+				if err := os.RemoveAll(dir); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.MkdirAll(dir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				for rel, data := range files {
+					if err := os.WriteFile(filepath.Join(dir, rel), data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			entries, err := os.ReadDir(dir)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			var want []string
+			for _, e := range entries {
+				want = append(want, e.Name())
+			}
+			var got []string
+			for rel := range files {
+				got = append(got, rel)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, want) {
+				t.Fatalf("emitted files %v, golden files %v", got, want)
+			}
+			for _, rel := range got {
+				golden, err := os.ReadFile(filepath.Join(dir, rel))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(files[rel], golden) {
+					t.Errorf("%s differs from its golden file (run go test -update and review the diff):\n%s", rel, firstDiff(golden, files[rel]))
+				}
+			}
+		})
+	}
+}
+
+// firstDiff shows the first line where two texts part.
+func firstDiff(want, got []byte) string {
+	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return "line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl
+		}
+	}
+	return "(same lines)"
+}
+
+var headerLine = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
+
+// TestMarker checks what the writer and editors rely on: every file is
+// recognisably generated, and JavaScript and declarations open with Go's
+// generated-code line.
+func TestMarker(t *testing.T) {
+	for _, name := range cases {
+		_, files := emit(t, name)
+		for rel, data := range files {
+			if !output.IsGenerated(data) {
+				t.Errorf("%s/%s: no %q in its first 4096 bytes", name, rel, output.Marker)
+			}
+			if ext := path.Ext(rel); ext == ".js" || ext == ".ts" {
+				first, _, _ := strings.Cut(string(data), "\n")
+				if first != "// "+output.Marker || !headerLine.MatchString(first) {
+					t.Errorf("%s/%s starts with %q", name, rel, first)
+				}
+			}
+		}
+	}
+}
+
+// TestDeterministic emits each fixture twice.
+func TestDeterministic(t *testing.T) {
+	for _, name := range cases {
+		c := load(t, name)
+		a, err := typescript.Emit(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 3 {
+			b, err := typescript.Emit(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.EqualFunc(a, b, func(x, y output.File) bool { return x.Path == y.Path && bytes.Equal(x.Data, y.Data) }) {
+				t.Fatalf("%s: two emits differ", name)
+			}
+		}
+	}
+}
+
+// TestOff: a catalog without the target gets no files.
+func TestOff(t *testing.T) {
+	c := load(t, "catalog")
+	c.Output.TypeScript = nil
+	files, err := typescript.Emit(c)
+	if err != nil || files != nil {
+		t.Fatalf("Emit = %v, %v; want nothing", files, err)
+	}
+}
