@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -20,20 +21,20 @@ var rootOrder = []string{"openapi", "x-generated", "info", "paths", "components"
 // Marshal renders doc as YAML and JSON holding the same tree in the same
 // order. kin-openapi marshals every object through maps, which
 // encoding/json writes with sorted keys; that JSON is read into a yaml.Node
-// (which keeps order), the root is reordered, and both files are written
-// from that one tree. The YAML starts with the generated-file comment.
+// tree (which keeps order), the root is reordered, and both files are
+// written from that one tree. The YAML starts with the generated-file comment.
 func Marshal(doc *openapi3.T) (yamlData, jsonData []byte, err error) {
 	raw, err := json.Marshal(doc)
 	if err != nil {
 		return nil, nil, fmt.Errorf("openapi: marshal: %w", err)
 	}
-	var tree yaml.Node
-	if err := yaml.Unmarshal(raw, &tree); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.UseNumber()
+	root, err := readNode(dec)
+	if err != nil {
 		return nil, nil, fmt.Errorf("openapi: re-read marshalled document: %w", err)
 	}
-	root := tree.Content[0]
 	reorderRoot(root)
-	plain(root)
 
 	var y bytes.Buffer
 	y.WriteString("# " + output.Marker + "\n")
@@ -75,13 +76,53 @@ func reorderRoot(root *yaml.Node) {
 	}
 }
 
-// plain drops the quoting and flow styles the JSON source implied, so the
-// YAML encoder picks the plainest style that keeps each value's type.
-func plain(n *yaml.Node) {
-	n.Style = 0
-	for _, c := range n.Content {
-		plain(c)
+// readNode reads one JSON value into a yaml.Node, keeping the order of
+// object members. Styles are left unset, so the YAML encoder picks the
+// plainest one that keeps each value's type and bytes (double quotes and
+// escapes for control characters).
+func readNode(dec *json.Decoder) (*yaml.Node, error) {
+	tok, err := dec.Token()
+	if err != nil {
+		return nil, err
 	}
+	switch v := tok.(type) {
+	case json.Delim:
+		n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		if v == '{' {
+			n.Kind, n.Tag = yaml.MappingNode, "!!map"
+		}
+		for dec.More() {
+			if n.Kind == yaml.MappingNode {
+				key, err := dec.Token()
+				if err != nil {
+					return nil, err
+				}
+				n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key.(string)})
+			}
+			child, err := readNode(dec)
+			if err != nil {
+				return nil, err
+			}
+			n.Content = append(n.Content, child)
+		}
+		if _, err := dec.Token(); err != nil { // the closing delimiter
+			return nil, err
+		}
+		return n, nil
+	case string:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}, nil
+	case json.Number:
+		tag := "!!int"
+		if strings.ContainsAny(v.String(), ".eE") {
+			tag = "!!float"
+		}
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: tag, Value: v.String()}, nil
+	case bool:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(v)}, nil
+	case nil:
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Value: "null"}, nil
+	}
+	return nil, fmt.Errorf("unexpected JSON token %v", tok)
 }
 
 // writeJSON writes a tree read from JSON back as JSON, indented by two
@@ -122,7 +163,7 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node, indent string) error {
 		case "!!str":
 			return writeString(buf, n.Value)
 		case "!!int", "!!float", "!!bool", "!!null":
-			// Already JSON literals: the tree was read from JSON.
+			// JSON literals as read by readNode.
 			buf.WriteString(n.Value)
 			return nil
 		}

@@ -338,9 +338,9 @@ func (b *builder) addSchemas() {
 		t := e.table
 		s := openapi3.NewInt32Schema()
 		s.Title = t.Title[b.c.Default]
-		s.Description = t.Description[b.c.Default]
+		s.Description = markdownText(t.Description[b.c.Default])
 		s.Extensions = b.translations(nil, "title", func(l string) string { return t.Title[l] })
-		s.Extensions = b.translations(s.Extensions, "description", func(l string) string { return t.Description[l] })
+		s.Extensions = b.translations(s.Extensions, "description", func(l string) string { return markdownText(t.Description[l]) })
 		var (
 			enum        = make([]any, len(t.Codes))
 			names       = make([]string, len(t.Codes))
@@ -503,7 +503,8 @@ func (b *builder) headerDescription(h *headerPlan, lang string) string {
 	for i, u := range h.uses {
 		line := "- " + strconv.Itoa(u.response.status) + " " + u.response.name + ": " + string(u.header.Requirement)
 		if d := u.header.Description[lang]; d != "" {
-			line += ". " + d
+			// Continuation lines are indented to stay in the list item.
+			line += ". " + strings.ReplaceAll(markdownText(d), "\n", "\n  ")
 		}
 		lines[i] = line
 	}
@@ -519,9 +520,9 @@ func (b *builder) responseDescription(r *responsePlan, lang string) string {
 		}
 		return "HTTP " + strconv.Itoa(r.status)
 	}
-	s := strconv.Itoa(r.status) + " " + placeholderText(r.http.Message, lang)
+	s := strconv.Itoa(r.status) + " " + markdownText(placeholderText(r.http.Message, lang))
 	if d := r.http.Description[lang]; d != "" {
-		s += "\n\n" + d
+		s += "\n\n" + markdownText(d)
 	}
 	return s
 }
@@ -562,7 +563,7 @@ func (b *builder) exampleSummary(code *catalog.Code, lang string) string {
 func (b *builder) exampleDescription(code *catalog.Code, lang string) string {
 	var parts []string
 	if d := code.Description[lang]; d != "" {
-		parts = append(parts, d)
+		parts = append(parts, markdownText(d))
 	}
 	if dep := code.Deprecated; dep != nil {
 		s := "Deprecated:"
@@ -570,7 +571,7 @@ func (b *builder) exampleDescription(code *catalog.Code, lang string) string {
 			s += " use " + dep.Replacement.QualifiedName() + " (" + strconv.Itoa(dep.Replacement.Number) + ")."
 		}
 		if r := dep.Reason[lang]; r != "" {
-			s += " " + r
+			s += " " + markdownText(r)
 		}
 		parts = append(parts, s)
 	}
