@@ -444,9 +444,10 @@ func problemSchema() *openapi3.Schema {
 	return s
 }
 
-// placeholderText is a message with each placeholder shown as {name}.
+// placeholderText is a message as the catalog writes it: each placeholder
+// as {name}, literal braces doubled, so the two cannot be confused.
 func placeholderText(m catalog.Message, lang string) string {
-	return m.Plain(lang, func(p string) string { return "{" + p + "}" })
+	return m.Text[lang]
 }
 
 // exampleText is a message with each placeholder filled by its example.

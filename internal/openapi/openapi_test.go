@@ -289,7 +289,7 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 			nums = append(nums, float64(code.Number))
 			ids = append(ids, code.ID)
 			for _, l := range c.Languages {
-				texts[l.Tag] = append(texts[l.Tag], code.Message.Plain(l.Tag, func(p string) string { return "{" + p + "}" }))
+				texts[l.Tag] = append(texts[l.Tag], code.Message.Text[l.Tag])
 			}
 			if !code.Client && !slices.Contains(wires, code.Wire) {
 				wires = append(wires, code.Wire)
@@ -402,7 +402,7 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 			}
 			for _, l := range others {
 				s, _ := ex.Value.Extensions["x-summary-"+l].(string)
-				if !strings.HasSuffix(s, code.Message.Plain(l, func(p string) string { return "{" + p + "}" })) {
+				if !strings.HasSuffix(s, code.Message.Text[l]) {
 					t.Errorf("%s/%s: x-summary-%s = %q", w.name, code.QualifiedName(), l, s)
 				}
 			}
