@@ -1,0 +1,290 @@
+// Package markdown renders the catalog as Markdown docs, one tree per
+// language, from the text/template files of package templates; a team's
+// own folder may replace any of them by name.
+//
+// Per language tag the tree holds
+//
+//	{lang}/index.md              the tables and how to read an error response
+//	{lang}/{table}/index.md      a GFM table with a row per code
+//	{lang}/{table}/{number}.md   one code, served at catalog.DocsPath
+//
+// plus index.md, a landing page listing the languages, and site.json, the
+// languages, tables and codes with their site paths for the docs site's
+// navigation (site/.vitepress/config.mts reads it).
+//
+// Every template gets a *Page; the functions in funcs escape catalog text.
+// Every file carries output.Marker in an HTML comment, after the front
+// matter when there is some.
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"text/template"
+
+	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/output"
+	"github.com/errgen/errgen/templates"
+)
+
+// The templates Emit renders; their names are the files' names.
+const (
+	rootTemplate        = "root.md.tmpl"
+	indexTemplate       = "index.md.tmpl"
+	tableTemplate       = "table.md.tmpl"
+	codeTemplate        = "code.md.tmpl"
+	frontMatterTemplate = "frontmatter.md.tmpl"
+)
+
+// markerLine is the generated-file marker as Markdown shows it: not at all.
+const markerLine = "<!-- " + output.Marker + " -->\n"
+
+// Emit renders the docs of c. overrides is the folder named by
+// output.markdown.templates (nil when it names none); each file there
+// replaces the embedded template of the same name. Paths of the files
+// returned lie under output.markdown.dir. Emit touches no disk.
+func Emit(c *catalog.Catalog, overrides fs.FS) ([]output.File, error) {
+	target := c.Output.Markdown
+	if target == nil {
+		return nil, nil
+	}
+	if target.Templates != "" && overrides == nil {
+		return nil, fmt.Errorf("markdown: output.markdown.templates names %s, but no folder was given to Emit", target.Templates)
+	}
+	set, err := loadTemplates(overrides, target.Templates)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range c.Languages {
+		if _, ok := set.labels[l.Tag]; !ok {
+			return nil, fmt.Errorf("markdown: %s has no labels for language %s; add them to your own labels.yaml, a copy of errgen's templates/labels.yaml, in the folder output.markdown.templates names", set.labelsFile, l.Tag)
+		}
+	}
+
+	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter}
+	var files []output.File
+	add := func(tmpl string, p *Page) error {
+		data, err := r.render(tmpl, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, output.File{Path: path.Join(target.Dir, p.Path), Data: data})
+		return nil
+	}
+
+	def := c.Languages[0]
+	for _, l := range c.Languages {
+		if l.Tag == c.Default {
+			def = l
+		}
+	}
+	root := r.page(def)
+	root.Path, root.Slug, root.Title, root.Weight = "index.md", "/", root.L.Title, 0
+	if err := add(rootTemplate, root); err != nil {
+		return nil, err
+	}
+	for i, l := range c.Languages {
+		p := r.page(l)
+		p.Path, p.Slug, p.Title, p.Weight = indexPath(l.Tag), "/"+l.Tag+"/", p.L.Title, i+1
+		if err := add(indexTemplate, p); err != nil {
+			return nil, err
+		}
+		for j, t := range c.Tables {
+			p := r.page(l)
+			p.Table = t
+			p.Path, p.Slug, p.Title, p.Weight = tablePath(t, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/", t.Title[l.Tag], j+1
+			if err := add(tableTemplate, p); err != nil {
+				return nil, err
+			}
+			for k, code := range t.Codes {
+				p := r.page(l)
+				p.Table, p.Code = t, code
+				p.Path, p.Slug, p.Weight = codePath(code, l.Tag), catalog.DocsPath(code, l.Tag), k+1
+				p.Title = strconv.Itoa(code.Number) + " " + code.ID
+				if err := add(codeTemplate, p); err != nil {
+					return nil, err
+				}
+			}
+		}
+	}
+	manifest, err := siteManifest(c, set.labels)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, output.File{Path: path.Join(target.Dir, "site.json"), Data: manifest})
+	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+	return files, nil
+}
+
+type renderer struct {
+	catalog     *catalog.Catalog
+	set         *templateSet
+	frontMatter bool
+}
+
+func (r *renderer) page(l catalog.Language) *Page {
+	return &Page{Catalog: r.catalog, Lang: l, Languages: r.catalog.Languages, L: r.set.labels[l.Tag]}
+}
+
+// render executes one page template, with the front matter (when on) and
+// the marker above it.
+func (r *renderer) render(name string, p *Page) ([]byte, error) {
+	var buf bytes.Buffer
+	if r.frontMatter {
+		if err := r.set.execute(&buf, frontMatterTemplate, p); err != nil {
+			return nil, fmt.Errorf("markdown: rendering the front matter of %s: %w", p.Path, err)
+		}
+		if !strings.HasSuffix(buf.String(), "\n") {
+			buf.WriteByte('\n')
+		}
+	}
+	buf.WriteString(markerLine)
+	buf.WriteByte('\n')
+	if err := r.set.execute(&buf, name, p); err != nil {
+		return nil, fmt.Errorf("markdown: rendering %s: %w", p.Path, err)
+	}
+	return tidy(buf.Bytes()), nil
+}
+
+// tidy trims trailing blanks from lines, keeps at most one blank line in a
+// row outside code blocks, and ends the file with one line feed, so a
+// template may space its actions freely.
+func tidy(data []byte) []byte {
+	lines := strings.Split(string(data), "\n")
+	out := make([]string, 0, len(lines))
+	fence := ""
+	for _, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if fence == "" {
+			if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, "```") {
+				fence = t[:len(t)-len(strings.TrimLeft(t, "`"))]
+			}
+		} else if strings.TrimSpace(l) == fence {
+			fence = ""
+		} else {
+			out = append(out, l)
+			continue
+		}
+		if l == "" && (len(out) == 0 || out[len(out)-1] == "") {
+			continue
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return []byte(strings.Join(out, "\n") + "\n")
+}
+
+// templateSet is the parsed templates, embedded ones replaced by overrides.
+type templateSet struct {
+	tmpl *template.Template
+	// from maps a template file's name to how errors should name it: the
+	// override's path, or "embedded NAME".
+	from       map[string]string
+	labels     map[string]Labels
+	labelsFile string
+}
+
+// Names returns the names of the embedded templates and label table: the
+// only names an override folder may hold.
+func Names() []string {
+	names, _ := fs.Glob(templates.FS(), "*")
+	slices.Sort(names)
+	return names
+}
+
+func loadTemplates(overrides fs.FS, dir string) (*templateSet, error) {
+	set := &templateSet{
+		tmpl:       template.New("").Funcs(funcs).Option("missingkey=error"),
+		from:       map[string]string{},
+		labelsFile: "embedded " + labelsFile,
+	}
+	names := Names()
+	for _, name := range names {
+		data, err := fs.ReadFile(templates.FS(), name)
+		if err != nil {
+			return nil, fmt.Errorf("markdown: embedded %s: %w", name, err)
+		}
+		if err := set.add(name, "embedded "+name, data); err != nil {
+			return nil, err
+		}
+	}
+	if overrides == nil {
+		return set, nil
+	}
+	entries, err := fs.ReadDir(overrides, ".")
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("markdown: the templates folder %s (output.markdown.templates) does not exist", dir)
+		}
+		return nil, fmt.Errorf("markdown: the templates folder %s: %w", dir, err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if strings.HasPrefix(name, ".") {
+			continue // .gitkeep, editor files
+		}
+		where := path.Join(dir, name)
+		if e.IsDir() || !slices.Contains(names, name) {
+			return nil, fmt.Errorf("markdown: %s: unknown template; a templates folder may only hold files named like the embedded ones: %s", where, strings.Join(names, ", "))
+		}
+		data, err := fs.ReadFile(overrides, name)
+		if err != nil {
+			return nil, fmt.Errorf("markdown: %w", err)
+		}
+		if err := set.add(name, where, data); err != nil {
+			return nil, err
+		}
+	}
+	return set, nil
+}
+
+// add parses one file into the set, replacing an earlier one of its name.
+func (s *templateSet) add(name, where string, data []byte) error {
+	s.from[name] = where
+	if name == labelsFile {
+		labels, err := parseLabels(where, data)
+		if err != nil {
+			return fmt.Errorf("markdown: %w", err)
+		}
+		s.labels, s.labelsFile = labels, where
+		return nil
+	}
+	if _, err := s.tmpl.New(name).Parse(string(data)); err != nil {
+		return fmt.Errorf("markdown: %s", s.locate(err))
+	}
+	return nil
+}
+
+func (s *templateSet) execute(buf *bytes.Buffer, name string, p *Page) error {
+	if err := s.tmpl.ExecuteTemplate(buf, name, p); err != nil {
+		return errors.New(s.locate(err))
+	}
+	return nil
+}
+
+// templateErr matches text/template's errors: "template: NAME:LINE[:COL]: …".
+var templateErr = regexp.MustCompile(`^template: ([^:]+):(\d+(?::\d+)?): `)
+
+// locate rewrites a text/template error to start with the file it comes
+// from as the user knows it: "templates/override/code.md.tmpl:12: …".
+func (s *templateSet) locate(err error) string {
+	msg := err.Error()
+	m := templateErr.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	where, ok := s.from[m[1]]
+	if !ok {
+		where = m[1] // a {{define}}d template: its own name
+	}
+	return where + ":" + m[2] + ": " + msg[len(m[0]):]
+}

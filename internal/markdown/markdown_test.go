@@ -1,0 +1,198 @@
+package markdown
+
+import (
+	"flag"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/output"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/golden from the current output")
+
+// A case is a folder of testdata holding a codes.yaml, and its templates
+// folder when the catalog names one. Its expected output lies in
+// testdata/golden/<case>, file for file, relative to output.markdown.dir.
+func cases(t *testing.T) []string {
+	t.Helper()
+	matches, err := filepath.Glob(filepath.Join("testdata", "*", "codes.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, m := range matches {
+		names = append(names, filepath.Base(filepath.Dir(m)))
+	}
+	if len(names) == 0 {
+		t.Fatal("no cases in testdata")
+	}
+	return names
+}
+
+// emitCase loads a case and renders it as the command would: the templates
+// folder opened with os.DirFS relative to the catalog's folder.
+func emitCase(t *testing.T, name string) (*catalog.Catalog, []output.File) {
+	t.Helper()
+	c, err := catalog.Load(filepath.Join("testdata", name, "codes.yaml"))
+	if err != nil {
+		t.Fatalf("loading case %s: %v", name, err)
+	}
+	var overrides fs.FS
+	if dir := c.Output.Markdown.Templates; dir != "" {
+		overrides = os.DirFS(filepath.Join(c.Root, dir))
+	}
+	files, err := Emit(c, overrides)
+	if err != nil {
+		t.Fatalf("case %s: %v", name, err)
+	}
+	return c, files
+}
+
+// relative returns the files keyed by their path inside the docs folder.
+func relative(t *testing.T, c *catalog.Catalog, files []output.File) map[string][]byte {
+	t.Helper()
+	m := map[string][]byte{}
+	for _, f := range files {
+		rel, ok := strings.CutPrefix(f.Path, c.Output.Markdown.Dir+"/")
+		if !ok {
+			t.Errorf("%s lies outside output.markdown.dir %s", f.Path, c.Output.Markdown.Dir)
+			continue
+		}
+		if _, dup := m[rel]; dup {
+			t.Errorf("%s is emitted twice", f.Path)
+		}
+		m[rel] = f.Data
+	}
+	return m
+}
+
+func TestGolden(t *testing.T) {
+	for _, name := range cases(t) {
+		t.Run(name, func(t *testing.T) {
+			c, files := emitCase(t, name)
+			got := relative(t, c, files)
+			dir := filepath.Join("testdata", "golden", name)
+			if *update {
+				if err := os.RemoveAll(dir); err != nil {
+					t.Fatal(err)
+				}
+				for rel, data := range got {
+					p := filepath.Join(dir, filepath.FromSlash(rel))
+					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+						t.Fatal(err)
+					}
+					if err := os.WriteFile(p, data, 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			want := map[string][]byte{}
+			err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				data, err := os.ReadFile(p)
+				if err != nil {
+					return err
+				}
+				rel, _ := filepath.Rel(dir, p)
+				want[filepath.ToSlash(rel)] = data
+				return nil
+			})
+			if err != nil {
+				t.Fatalf("%v (run `go test ./internal/markdown -update` to create the golden files)", err)
+			}
+			var paths []string
+			for p := range got {
+				paths = append(paths, p)
+			}
+			for p := range want {
+				if _, ok := got[p]; !ok {
+					paths = append(paths, p)
+				}
+			}
+			slices.Sort(paths)
+			for _, p := range paths {
+				g, inGot := got[p]
+				w, inWant := want[p]
+				switch {
+				case !inWant:
+					t.Errorf("%s: emitted but has no golden file", p)
+				case !inGot:
+					t.Errorf("%s: golden file, but not emitted", p)
+				case string(g) != string(w):
+					t.Errorf("%s differs from its golden file (-update rewrites them):\n%s", p, lineDiff(string(w), string(g)))
+				}
+			}
+		})
+	}
+}
+
+// lineDiff shows the first lines where want and got part.
+func lineDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	var b strings.Builder
+	shown := 0
+	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			b.WriteString("line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl + "\n")
+			shown++
+		}
+	}
+	return b.String()
+}
+
+// Every file carries the marker, after the front matter when there is
+// some, and every code has its page where catalog.DocsPath says.
+func TestLayout(t *testing.T) {
+	for _, name := range cases(t) {
+		t.Run(name, func(t *testing.T) {
+			c, files := emitCase(t, name)
+			got := relative(t, c, files)
+			for p, data := range got {
+				if !output.IsGenerated(data) {
+					t.Errorf("%s lacks the marker", p)
+				}
+				if !strings.HasSuffix(p, ".md") {
+					continue
+				}
+				s := string(data)
+				if c.Output.Markdown.FrontMatter {
+					end := strings.Index(s, "\n---\n")
+					if !strings.HasPrefix(s, "---\n") || end < 0 {
+						t.Errorf("%s does not start with front matter", p)
+						continue
+					}
+					s = s[end+len("\n---\n"):]
+				}
+				if !strings.HasPrefix(s, markerLine) {
+					t.Errorf("%s: the marker line %q does not open the page (after any front matter)", p, markerLine)
+				}
+			}
+			for _, l := range c.Languages {
+				for _, table := range c.Tables {
+					for _, code := range table.Codes {
+						p := strings.TrimPrefix(catalog.DocsPath(code, l.Tag), "/") + ".md"
+						if _, ok := got[p]; !ok {
+							t.Errorf("code %d in %s has no page at %s", code.Number, l.Tag, p)
+						}
+					}
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,171 @@
+package markdown
+
+import (
+	"path"
+	"strings"
+
+	"github.com/errgen/errgen/internal/catalog"
+)
+
+// Page is the data every template receives: the catalog, the page's place
+// in it and the labels of its language. Text fields hold plain text; pass
+// them through md, para or code before writing them out.
+type Page struct {
+	Catalog *catalog.Catalog
+	// Lang is the language of the page; on the root page it is the
+	// default language, and Languages lists them all.
+	Lang      catalog.Language
+	Languages []catalog.Language
+	// Table is set on table and code pages, Code on code pages.
+	Table *catalog.Table
+	Code  *catalog.Code
+
+	// Path is the page's file, slash-separated and relative to the docs
+	// folder: "index.md", "en/index.md", "en/error/index.md",
+	// "en/error/2003.md".
+	Path string
+	// Slug is the path the site serves the page at: "/", "/en/",
+	// "/en/error/", "/en/error/2003" (catalog.DocsPath for a code).
+	Slug string
+	// Title is the page's title as plain text; Weight orders it among
+	// its siblings (1-based), for front matter.
+	Title  string
+	Weight int
+
+	// L are the fixed words in Lang.
+	L Labels
+}
+
+// T returns a text in the page's language.
+func (p *Page) T(t catalog.Text) string { return t[p.Lang.Tag] }
+
+// Others returns the languages other than the page's, in catalog order.
+func (p *Page) Others() []catalog.Language {
+	var others []catalog.Language
+	for _, l := range p.Languages {
+		if l.Tag != p.Lang.Tag {
+			others = append(others, l)
+		}
+	}
+	return others
+}
+
+// Link returns a relative link from the page to another file of the docs
+// tree (slash-separated, relative to the docs folder), so the Markdown
+// reads the same on GitHub, in VitePress or in any other renderer.
+func (p *Page) Link(target string) string {
+	from := strings.Split(path.Dir(p.Path), "/")
+	if from[0] == "." {
+		from = nil
+	}
+	to := strings.Split(target, "/")
+	i := 0
+	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
+		i++
+	}
+	rel := strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
+	return rel
+}
+
+// IndexLink, TableLink and CodeLink link to a language's index page, a
+// table page and a code page.
+func (p *Page) IndexLink(lang string) string { return p.Link(indexPath(lang)) }
+
+func (p *Page) TableLink(t *catalog.Table, lang string) string { return p.Link(tablePath(t, lang)) }
+
+func (p *Page) CodeLink(c *catalog.Code, lang string) string { return p.Link(codePath(c, lang)) }
+
+// StatusCode returns the http table's entry for a code's HTTP status, or
+// nil (a client code, or a catalog without that status).
+func (p *Page) StatusCode(c *catalog.Code) *catalog.Code { return p.Catalog.HTTPStatus(c.Status) }
+
+// Headers returns the headers a response with the code carries.
+func (p *Page) Headers(c *catalog.Code) []catalog.Header { return p.Catalog.ObligedHeaders(c) }
+
+// YesNo returns the label for a flag.
+func (p *Page) YesNo(b bool) string {
+	if b {
+		return p.L.Yes
+	}
+	return p.L.No
+}
+
+// KindNote returns the sentence that explains a table's kind.
+func (p *Page) KindNote(t *catalog.Table) string {
+	switch t.Kind {
+	case catalog.KindHTTP:
+		return p.L.Kinds.HTTP
+	case catalog.KindResponse:
+		return p.L.Kinds.Response
+	default:
+		return p.L.Kinds.Error
+	}
+}
+
+// ExampleCode is the code the index page shows an error response for:
+// the first code a server sends from the error table, else from the
+// response table, else from the http table. It is nil when there is none.
+func (p *Page) ExampleCode() *catalog.Code {
+	for _, kind := range []catalog.TableKind{catalog.KindError, catalog.KindResponse, catalog.KindHTTP} {
+		if t := p.Catalog.Table(kind); t != nil {
+			for _, c := range t.Codes {
+				if !c.Client && c.Deprecated == nil {
+					return c
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// Problem is the RFC 9457 problem body a server sends with a code, the
+// members the Go, TypeScript and OpenAPI targets use too.
+type Problem struct {
+	Type   string `json:"type"`
+	Title  string `json:"title"`
+	Status int    `json:"status"`
+	Detail string `json:"detail,omitempty"`
+	Code   int    `json:"code"`
+	Name   string `json:"name"`
+}
+
+// Problem returns the example problem body of a code in the page's
+// language, as the Go target's ProblemOf builds it: type is the code's
+// DocsURL, title its message with the placeholders unfilled (the same for
+// every occurrence), detail the message with each placeholder filled with
+// its example (only for a code with placeholders; otherwise a server sends
+// detail only when it has something to add). It is nil for a client code,
+// which no server sends.
+func (p *Page) Problem(c *catalog.Code) *Problem {
+	if c.Client {
+		return nil
+	}
+	lang := p.Lang.Tag
+	examples := map[string]string{}
+	for _, param := range c.Params {
+		examples[param.Name] = param.Example
+	}
+	prob := &Problem{
+		Type:   p.Catalog.DocsURL(c, lang),
+		Title:  c.Message.Plain(lang, func(name string) string { return "{" + name + "}" }),
+		Status: c.Status,
+		Code:   c.Number,
+		Name:   c.Wire,
+	}
+	if len(c.Params) > 0 {
+		prob.Detail = c.Message.Plain(lang, func(name string) string { return examples[name] })
+	}
+	return prob
+}
+
+func indexPath(lang string) string { return lang + "/index.md" }
+
+func tablePath(t *catalog.Table, lang string) string {
+	return lang + "/" + string(t.Kind) + "/index.md"
+}
+
+// codePath is where a code's page lies, so that a site serving the docs
+// folder with clean URLs serves it at catalog.DocsPath.
+func codePath(c *catalog.Code, lang string) string {
+	return strings.TrimPrefix(catalog.DocsPath(c, lang), "/") + ".md"
+}

@@ -1,0 +1,56 @@
+package markdown
+
+import (
+	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/output"
+)
+
+// The site manifest: what a docs site needs to build its navigation, in a
+// form that JavaScript reads without parsing Markdown. Links are site paths
+// (clean URLs, no .md), as the site serves the pages.
+type manifest struct {
+	Comment         string         `json:"$comment"`
+	DefaultLanguage string         `json:"defaultLanguage"`
+	Languages       []siteLanguage `json:"languages"`
+}
+
+type siteLanguage struct {
+	Tag    string      `json:"tag"`
+	Name   string      `json:"name"`
+	Title  string      `json:"title"`
+	Link   string      `json:"link"`
+	Tables []siteTable `json:"tables"`
+}
+
+type siteTable struct {
+	Kind  string     `json:"kind"`
+	Title string     `json:"title"`
+	Link  string     `json:"link"`
+	Codes []siteCode `json:"codes"`
+}
+
+type siteCode struct {
+	Number int    `json:"number"`
+	ID     string `json:"id"`
+	Link   string `json:"link"`
+}
+
+func siteManifest(c *catalog.Catalog, labels map[string]Labels) ([]byte, error) {
+	m := manifest{Comment: output.Marker, DefaultLanguage: c.Default}
+	for _, l := range c.Languages {
+		sl := siteLanguage{Tag: l.Tag, Name: l.Name, Title: labels[l.Tag].Title, Link: "/" + l.Tag + "/"}
+		for _, t := range c.Tables {
+			st := siteTable{Kind: string(t.Kind), Title: t.Title[l.Tag], Link: "/" + l.Tag + "/" + string(t.Kind) + "/"}
+			for _, code := range t.Codes {
+				st.Codes = append(st.Codes, siteCode{Number: code.Number, ID: code.ID, Link: catalog.DocsPath(code, l.Tag)})
+			}
+			sl.Tables = append(sl.Tables, st)
+		}
+		m.Languages = append(m.Languages, sl)
+	}
+	s, err := indentJSON(m)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(s + "\n"), nil
+}

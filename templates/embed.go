@@ -1,0 +1,28 @@
+// Package templates holds the text/template files and the label table the
+// Markdown target renders. They are embedded, so `go run …/cmd/errgen@version`
+// works from any folder; a team's own folder (output.markdown.templates in
+// codes.yaml) may replace any of them file by file, under the same name.
+//
+// The files:
+//
+//	root.md.tmpl         docs/index.md, the landing page listing the languages
+//	index.md.tmpl        {lang}/index.md: the three tables and how to read an error response
+//	table.md.tmpl        {lang}/{table}/index.md: one GFM table row per code
+//	code.md.tmpl         {lang}/{table}/{number}.md: one code in full
+//	frontmatter.md.tmpl  the front matter put above every page when front_matter is on
+//	labels.yaml          the fixed words of the pages, per language tag
+//
+// The data each template receives and the functions it may call are
+// documented in package internal/markdown.
+package templates
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed *.md.tmpl labels.yaml
+var files embed.FS
+
+// FS returns the embedded templates, one file per name at the root.
+func FS() fs.FS { return files }
