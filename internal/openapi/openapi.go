@@ -444,10 +444,11 @@ func problemSchema() *openapi3.Schema {
 	return s
 }
 
-// placeholderText is a message as the catalog writes it: each placeholder
-// as {name}, literal braces doubled, so the two cannot be confused.
+// placeholderText is a message with each placeholder shown as {name}: the
+// form the Go target's Message and a problem's title have, and the
+// TypeScript target's docs show.
 func placeholderText(m catalog.Message, lang string) string {
-	return m.Text[lang]
+	return m.Plain(lang, func(p string) string { return "{" + p + "}" })
 }
 
 // exampleText is a message with each placeholder filled by its example.
@@ -532,16 +533,23 @@ func (b *builder) responseDescription(r *responsePlan, lang string) string {
 // and its description (and deprecation) as description.
 func (b *builder) example(code *catalog.Code) *openapi3.Example {
 	lang := b.c.Default
+	// The body the Go target sends: title is the message with its
+	// placeholders unfilled (the same for every occurrence, as RFC 9457
+	// wants), detail the message filled with the params' examples.
+	value := map[string]any{
+		"type":     b.c.DocsURL(code, lang),
+		"title":    placeholderText(code.Message, lang),
+		"status":   code.Status,
+		MemberCode: code.Number,
+		MemberName: code.Wire,
+	}
+	if len(code.Params) > 0 {
+		value["detail"] = exampleText(code, lang)
+	}
 	ex := &openapi3.Example{
 		Summary:     b.exampleSummary(code, lang),
 		Description: b.exampleDescription(code, lang),
-		Value: map[string]any{
-			"type":     b.c.DocsURL(code, lang),
-			"title":    exampleText(code, lang),
-			"status":   code.Status,
-			MemberCode: code.Number,
-			MemberName: code.Wire,
-		},
+		Value:       value,
 	}
 	ex.Extensions = b.translations(nil, "summary", func(l string) string { return b.exampleSummary(code, l) })
 	ex.Extensions = b.translations(ex.Extensions, "description", func(l string) string { return b.exampleDescription(code, l) })

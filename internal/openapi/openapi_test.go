@@ -289,7 +289,7 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 			nums = append(nums, float64(code.Number))
 			ids = append(ids, code.ID)
 			for _, l := range c.Languages {
-				texts[l.Tag] = append(texts[l.Tag], code.Message.Text[l.Tag])
+				texts[l.Tag] = append(texts[l.Tag], code.Message.Plain(l.Tag, braces))
 			}
 			if !code.Client && !slices.Contains(wires, code.Wire) {
 				wires = append(wires, code.Wire)
@@ -387,13 +387,17 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 				continue
 			}
 			got, _ := json.Marshal(ex.Value.Value)
-			wantBody, _ := json.Marshal(map[string]any{
+			body := map[string]any{
 				"type":   c.DocsURL(code, c.Default),
-				"title":  code.Message.Plain(c.Default, exampleFill(code)),
+				"title":  code.Message.Plain(c.Default, braces),
 				"status": status,
 				"code":   code.Number,
 				"name":   code.Wire,
-			})
+			}
+			if len(code.Params) > 0 {
+				body["detail"] = code.Message.Plain(c.Default, exampleFill(code))
+			}
+			wantBody, _ := json.Marshal(body)
 			if !bytes.Equal(got, wantBody) {
 				t.Errorf("%s/%s: value %s, want %s", w.name, code.QualifiedName(), got, wantBody)
 			}
@@ -402,7 +406,7 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 			}
 			for _, l := range others {
 				s, _ := ex.Value.Extensions["x-summary-"+l].(string)
-				if !strings.HasSuffix(s, code.Message.Text[l]) {
+				if !strings.HasSuffix(s, code.Message.Plain(l, braces)) {
 					t.Errorf("%s/%s: x-summary-%s = %q", w.name, code.QualifiedName(), l, s)
 				}
 			}
@@ -446,6 +450,8 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 		}
 	}
 }
+
+func braces(p string) string { return "{" + p + "}" }
 
 func exampleFill(code *catalog.Code) func(string) string {
 	return func(p string) string {
