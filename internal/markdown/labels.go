@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -90,13 +91,13 @@ func parseLabels(name string, data []byte) (map[string]Labels, error) {
 	dec.KnownFields(true)
 	var labels map[string]Labels
 	if err := dec.Decode(&labels); err != nil && !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, yamlError(name, err)
 	}
 	// A second pass over the nodes finds the line of each language, to say
 	// where a label is missing.
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %s", name, strings.TrimPrefix(err.Error(), "yaml: "))
+		return nil, yamlError(name, err)
 	}
 	lines := map[string]int{}
 	if len(doc.Content) == 1 && doc.Content[0].Kind == yaml.MappingNode {
@@ -120,6 +121,25 @@ func parseLabels(name string, data []byte) (map[string]Labels, error) {
 		return nil, errors.New(strings.Join(problems, "\n"))
 	}
 	return labels, nil
+}
+
+var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// yamlError restates yaml.v3's errors as name:LINE: problem, one a line.
+func yamlError(name string, err error) error {
+	msgs := []string{err.Error()}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	for i, m := range msgs {
+		if sub := yamlLine.FindStringSubmatch(m); sub != nil {
+			msgs[i] = name + ":" + sub[1] + ": " + sub[2]
+		} else {
+			msgs[i] = name + ": " + strings.TrimPrefix(m, "yaml: ")
+		}
+	}
+	return errors.New(strings.Join(msgs, "\n"))
 }
 
 // missingLabels lists the yaml keys of the empty strings in v, a struct.
