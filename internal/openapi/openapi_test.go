@@ -617,6 +617,7 @@ func TestRedocly(t *testing.T) {
 func TestOpenAPITypeScript(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel() // each run starts Node: about 1.5 s
 			c := load(t, tc.catalog)
 			got := openapitest.CodeUnions(t, c)
 			for _, table := range c.Tables {
