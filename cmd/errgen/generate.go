@@ -1,0 +1,117 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/aymanbagabas/go-udiff"
+
+	"github.com/errgen/errgen/internal/output"
+	"github.com/errgen/errgen/internal/render"
+)
+
+const generateUsage = `Usage: errgen generate [-f codes.yaml] [-format text|github]
+
+Reads the catalog, renders every target enabled in its output section in
+memory and, only if all succeed, writes them: each file atomically, and only
+when its bytes change. Generated files no longer produced are removed; a file
+errgen did not generate is never overwritten or removed.
+
+Examples:
+  errgen generate
+  errgen generate -f api/codes.yaml
+  go run github.com/errgen/errgen/cmd/errgen@latest generate   # in a go:generate line
+`
+
+const checkUsage = `Usage: errgen check [-f codes.yaml] [-format text|github]
+
+Renders every target in memory and compares it with the files on disk.
+Exits 1 and prints a unified diff for every stale, missing or extra file.
+Run it in CI to keep the committed output in sync with the catalog.
+
+Examples:
+  errgen check
+  errgen check -format github
+`
+
+func runGenerate(e *env, args []string) int {
+	var cf catalogFlags
+	fs := newFlagSet(e, "generate", generateUsage, &cf)
+	quiet := fs.Bool("q", false, "print nothing when all goes well")
+	if code, ok := parse(fs, args, &cf); !ok {
+		return code
+	}
+	c, ok := e.load(&cf)
+	if !ok {
+		return exitProblem
+	}
+	files, err := render.RenderTargets(c, e.targets(c))
+	if err != nil {
+		fmt.Fprintf(e.stderr, "errgen: %v\nerrgen: nothing was written\n", err)
+		return exitProblem
+	}
+	var w output.Writer
+	changes, err := w.Write(c.Root, c.Output.Dir, files)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "errgen: %v\nerrgen: nothing was written\n", err)
+		return exitProblem
+	}
+	if !*quiet {
+		for _, ch := range changes {
+			fmt.Fprintf(e.stdout, "%-6s %s\n", ch.Kind, ch.Path)
+		}
+		fmt.Fprintf(e.stdout, "errgen: %d file(s) generated, %d changed\n", len(files), len(changes))
+	}
+	return exitOK
+}
+
+func runCheck(e *env, args []string) int {
+	var cf catalogFlags
+	fs := newFlagSet(e, "check", checkUsage, &cf)
+	if code, ok := parse(fs, args, &cf); !ok {
+		return code
+	}
+	c, ok := e.load(&cf)
+	if !ok {
+		return exitProblem
+	}
+	files, err := render.RenderTargets(c, e.targets(c))
+	if err != nil {
+		fmt.Fprintf(e.stderr, "errgen: %v\n", err)
+		return exitProblem
+	}
+	changes, err := output.Plan(c.Root, c.Output.Dir, files)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "errgen: %v\n", err)
+		return exitProblem
+	}
+	if len(changes) == 0 {
+		fmt.Fprintf(e.stdout, "errgen: %d generated file(s) are up to date\n", len(files))
+		return exitOK
+	}
+	for _, ch := range changes {
+		e.describeChange(&cf, ch)
+	}
+	fmt.Fprintf(e.stderr, "errgen: %d file(s) out of date with %s; run `errgen generate`\n", len(changes), cf.file)
+	return exitProblem
+}
+
+func (e *env) describeChange(cf *catalogFlags, ch output.Change) {
+	what := map[output.ChangeKind]string{
+		output.Create: "missing",
+		output.Update: "stale",
+		output.Delete: "extra (no longer generated)",
+	}[ch.Kind]
+	if cf.format == "github" {
+		fmt.Fprintf(e.stdout, "::error file=%s::%s is %s; run errgen generate\n", ch.Path, ch.Path, what)
+		return
+	}
+	fmt.Fprintf(e.stdout, "%s: %s\n", ch.Path, what)
+	diff := udiff.Unified("a/"+ch.Path, "b/"+ch.Path, string(ch.Old), string(ch.New))
+	if diff != "" {
+		fmt.Fprint(e.stdout, diff)
+		if !strings.HasSuffix(diff, "\n") {
+			fmt.Fprintln(e.stdout)
+		}
+	}
+}

@@ -1,0 +1,9 @@
+// Command errgen generates Go, OpenAPI, TypeScript and Markdown from one
+// codes.yaml. Run `errgen -h` for the commands.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
