@@ -20,6 +20,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/testtool"
 	"github.com/errgen/errgen/schema"
 )
 
@@ -581,4 +582,67 @@ process.stdout.write(JSON.stringify(patterns.map(p => { const re = new RegExp(p,
 		}
 	}
 	t.Logf("%d patterns agree on %d strings", len(patterns), len(samples))
+}
+
+// TestAjv validates the same documents with a second, independent
+// validator: Ajv (draft 2020-12, strict mode, Unicode patterns), the
+// JavaScript validator much of the editor tooling builds on. It must reach
+// the same verdict as the Go validator on every catalog and fixture.
+func TestAjv(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node is not installed")
+	}
+	ajv := testtool.NodeModule(t, "@redocly/ajv")
+	s := compile(t)
+
+	type doc struct {
+		Name string `json:"name"`
+		Doc  any    `json:"doc"`
+		want bool
+	}
+	var docs []doc
+	paths, _ := filepath.Glob("../testdata/catalogs/*.yaml")
+	dirs, _ := filepath.Glob("../internal/catalog/testdata/broken/*")
+	for _, dir := range dirs {
+		paths = append(paths, filepath.Join(dir, "codes.yaml"))
+	}
+	for _, path := range append(paths, "../codes.yaml") {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, err := toJSON(data)
+		if err != nil {
+			continue // not JSON: no validator sees it
+		}
+		docs = append(docs, doc{Name: path, Doc: v, want: s.Validate(v) == nil})
+	}
+	input, err := json.Marshal(map[string]any{"schema": json.RawMessage(schema.JSON()), "docs": docs})
+	if err != nil {
+		t.Fatal(err)
+	}
+	script := `const Ajv2020 = require(process.argv[1] + "/dist/2020").default;
+const {schema, docs} = JSON.parse(require("fs").readFileSync(0, "utf8"));
+const ajv = new Ajv2020({allErrors: true, strict: true, strictRequired: false});
+const validate = ajv.compile(schema);
+process.stdout.write(JSON.stringify(docs.map(d => validate(d.doc))));`
+	cmd := exec.Command(node, "-e", script, ajv)
+	cmd.Stdin = bytes.NewReader(input)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, stderr.String())
+	}
+	var got []bool
+	if err := json.Unmarshal(out, &got); err != nil || len(got) != len(docs) {
+		t.Fatalf("Ajv answered %q: %v", out, err)
+	}
+	for i, d := range docs {
+		if got[i] != d.want {
+			t.Errorf("%s: Ajv says valid: %t, the Go validator: %t", d.Name, got[i], d.want)
+		}
+	}
+	t.Logf("Ajv agrees on %d documents", len(docs))
 }
