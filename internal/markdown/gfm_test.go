@@ -43,7 +43,7 @@ var allowedHTML = map[string]bool{
 // of the catalog, that no catalog text became HTML, that every link leads
 // to a page, and that each problem body is the JSON the other targets send.
 func TestGFM(t *testing.T) {
-	for _, name := range cases(t) {
+	for _, name := range checkedCases(t) {
 		t.Run(name, func(t *testing.T) {
 			c, files := emitCase(t, name)
 			got := relative(t, c, files)
