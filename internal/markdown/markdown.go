@@ -55,6 +55,9 @@ func Emit(c *catalog.Catalog, overrides fs.FS) ([]output.File, error) {
 	if target == nil {
 		return nil, nil
 	}
+	if len(c.Languages) == 0 {
+		return nil, fmt.Errorf("markdown: the catalog has no language")
+	}
 	if target.Templates != "" && overrides == nil {
 		return nil, fmt.Errorf("markdown: output.markdown.templates names %s, but no folder was given to Emit", target.Templates)
 	}
