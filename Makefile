@@ -12,10 +12,14 @@ export PATH := $(GOBIN_DIR):$(PATH)
 STATICCHECK_VERSION := v0.8.2
 STRINGER_VERSION    := v0.52.0
 PROTOC_GEN_GO_VERSION := v1.36.12
+# Debian bookworm builds; the archive keeps only the newest security build,
+# so when a pin disappears the install falls back to the current one, loudly.
+CHROMIUM_VERSION    := 156.0.8078.79-1~deb12u1
+FONTS_NANUM_VERSION := 20200506-1
 
 FUZZTIME ?= 10s
 
-.PHONY: all generate check lint test test-go fuzz tools tools-go tools-node tools-debian bench docs clean-tools
+.PHONY: all generate check lint test test-go fuzz tools tools-go tools-node tools-debian docs clean-tools
 
 all: generate
 
@@ -40,7 +44,7 @@ test-go:
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzLoad -fuzztime=$(FUZZTIME) ./internal/catalog
 
-tools: tools-go tools-node
+tools: tools-go tools-node tools-debian
 
 tools-go: $(GOBIN_DIR)/.stamp-$(STATICCHECK_VERSION)-$(STRINGER_VERSION)-$(PROTOC_GEN_GO_VERSION)
 
@@ -57,6 +61,24 @@ tools-node: $(TOOLS)/node_modules/.stamp
 $(TOOLS)/node_modules/.stamp: $(TOOLS)/package.json $(TOOLS)/package-lock.json
 	cd $(TOOLS) && npm ci --no-audit --no-fund
 	touch $@
+
+# Chromium drives the docs-site browser test; fonts-nanum renders Korean in
+# its screenshots.
+tools-debian:
+	@if dpkg -s chromium fonts-nanum >/dev/null 2>&1; then \
+	  echo "chromium $$(dpkg-query -W -f='$${Version}' chromium) and fonts-nanum are installed"; \
+	else \
+	  apt-get update && \
+	  { apt-get install -y --no-install-recommends chromium=$(CHROMIUM_VERSION) chromium-common=$(CHROMIUM_VERSION) fonts-nanum=$(FONTS_NANUM_VERSION) || \
+	    { echo "warning: chromium $(CHROMIUM_VERSION) is no longer in Debian's archive; installing its current build" >&2; \
+	      apt-get install -y --no-install-recommends chromium fonts-nanum; }; }; \
+	fi
+
+# The docs site: VitePress (pinned in tools/) over out/docs, built into
+# site/.vitepress/dist. Its server-side build loads Vue from site/.
+docs: tools-node generate
+	ln -sfn ../tools/node_modules site/node_modules
+	$(NODE_BIN)/vitepress build site
 
 clean-tools:
 	rm -rf $(GOBIN_DIR) $(TOOLS)/node_modules
