@@ -160,15 +160,15 @@ func (g *gen) tableDTS(b *strings.Builder, t *table, enum bool) {
 	writeDoc(b, "", doc)
 	if enum {
 		b.WriteString("export declare enum " + t.Type + " {\n")
-		for _, c := range t.Codes {
-			writeDoc(b, "  ", g.memberDoc(t, c))
+		for i, c := range t.Codes {
+			b.WriteString(t.memberDocs(g)[i])
 			b.WriteString("  " + c.ID + " = " + strconv.Itoa(c.Number) + ",\n")
 		}
 		b.WriteString("}\n\n")
 	} else {
 		b.WriteString("export declare const " + t.Type + ": {\n")
-		for _, c := range t.Codes {
-			writeDoc(b, "  ", g.memberDoc(t, c))
+		for i, c := range t.Codes {
+			b.WriteString(t.memberDocs(g)[i])
 			b.WriteString("  readonly " + c.ID + ": " + strconv.Itoa(c.Number) + ";\n")
 		}
 		b.WriteString("};\n")
@@ -284,6 +284,20 @@ func (g *gen) formatExample(t *table) string {
 		return t.Format + "(" + t.Type + "." + t.Codes[0].ID + ", \"" + g.c.Default + "\")"
 	}
 	return t.Format + "(code)"
+}
+
+// memberDocs renders every code's comment once, for both entry forms.
+func (t *table) memberDocs(g *gen) []string {
+	if t.docs == nil {
+		t.docs = make([]string, len(t.Codes))
+		var b strings.Builder
+		for i, c := range t.Codes {
+			b.Reset()
+			writeDoc(&b, "  ", g.memberDoc(t, c))
+			t.docs[i] = b.String()
+		}
+	}
+	return t.docs
 }
 
 // memberDoc is the JSDoc of one code: its message in every language, its

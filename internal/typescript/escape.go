@@ -167,6 +167,9 @@ func article(name string) string {
 	if name == "" {
 		return "a"
 	}
+	if strings.HasPrefix(name, "Us") || strings.HasPrefix(name, "Uni") {
+		return "a" // a UserError, a UnitCode
+	}
 	if strings.ContainsRune("AEIOU", rune(name[0])) {
 		return "an"
 	}

@@ -78,6 +78,7 @@ type table struct {
 	DocsURL    string // errorCodeDocsUrl(code, language)
 
 	wires []string // distinct wire names, sorted
+	docs  []string // each code's rendered comment (memberDocs)
 }
 
 func newTable(t *catalog.Table) *table {
@@ -210,11 +211,20 @@ func (g *gen) check() error {
 			fail(t.Pos, "type name %q of the %s table cannot name a TypeScript enum and type; choose another", t.Type, t.Kind)
 			continue
 		}
+		clashes := map[string][]string{} // owner → names
+		var owners []string
 		for _, name := range t.exports() {
 			if prev, ok := owner[name]; ok {
-				fail(t.Pos, "the %s table's type name %s derives %s, which %s already declares; rename the type", t.Kind, t.Type, name, prev)
+				if clashes[prev] == nil {
+					owners = append(owners, prev)
+				}
+				clashes[prev] = append(clashes[prev], name)
 			}
 			owner[name] = "the " + string(t.Kind) + " table"
+		}
+		for _, prev := range owners {
+			fail(t.Pos, "the %s table's type name %s derives %s, which %s already declares; rename the type",
+				t.Kind, t.Type, strings.Join(clashes[prev], ", "), prev)
 		}
 		ids := map[string]bool{}
 		numbers := map[int]bool{}

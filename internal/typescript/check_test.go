@@ -1,0 +1,73 @@
+package typescript_test
+
+import (
+	"testing"
+
+	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/typescript"
+)
+
+// TestRefuse: what the loader allows but a TypeScript package cannot carry
+// fails the emit, every problem at once, with no files.
+func TestRefuse(t *testing.T) {
+	tests := []struct {
+		name   string
+		change func(c *catalog.Catalog)
+		want   string
+	}{
+		{
+			name:   "type name clashes with a shared export",
+			change: func(c *catalog.Catalog) { c.Table(catalog.KindResponse).TypeName = "Problem" },
+			want:   "typescript: testdata/catalog.yaml:79:3: the response table's type name Problem derives Problem, which the package's shared declarations already declares; rename the type",
+		},
+		{
+			name:   "type name shadows a global the code uses",
+			change: func(c *catalog.Catalog) { c.Table(catalog.KindError).TypeName = "Record" },
+			want:   "typescript: testdata/catalog.yaml:94:3: type name \"Record\" of the error table cannot name a TypeScript enum and type; choose another",
+		},
+		{
+			name: "two tables derive the same names",
+			change: func(c *catalog.Catalog) {
+				c.Table(catalog.KindResponse).TypeName = "ErrorCode"
+			},
+			want: "typescript: testdata/catalog.yaml:94:3: the error table's type name ErrorCode derives ErrorCode, errorCodes, " +
+				"isErrorCode, errorCodeMessages, ErrorCodeParams, ErrorCodeFormatArgs, formatErrorCode, ErrorCodeWire, errorCodeWire, " +
+				"errorCodesByWire, errorCodeStatus, errorCodesByStatus, errorCodeRetryable, errorCodeDocsUrl, which the response table already declares; rename the type",
+		},
+		{
+			name: "codes the package cannot hold",
+			change: func(c *catalog.Catalog) {
+				codes := c.Table(catalog.KindError).Codes
+				codes[0].ID = "NaN"
+				codes[1].Number = 1 << 53
+				codes[7].Params[0].Name = "__proto__"
+				delete(codes[8].Message.Text, "ko")
+			},
+			want: "typescript: testdata/catalog.yaml:99:13: id \"NaN\" cannot name an enum member\n" +
+				"testdata/catalog.yaml:103:13: code 9007199254740992 is beyond what a JavaScript number holds exactly\n" +
+				"testdata/catalog.yaml:140:13: param \"__proto__\" of code 6001 cannot be a property of the params object\n" +
+				"testdata/catalog.yaml:146:13: code 6002 has no message in ko",
+		},
+		{
+			name:   "no form",
+			change: func(c *catalog.Catalog) { c.Output.TypeScript.Enum, c.Output.TypeScript.Const = false, false },
+			want:   "typescript: output.typescript selects neither the enum nor the const form",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := load(t, "catalog")
+			tt.change(c)
+			files, err := typescript.Emit(c)
+			if err == nil {
+				t.Fatalf("Emit succeeded with %d files", len(files))
+			}
+			if files != nil {
+				t.Errorf("Emit failed but returned %d files", len(files))
+			}
+			if err.Error() != tt.want {
+				t.Errorf("error:\n%s\nwant:\n%s", err, tt.want)
+			}
+		})
+	}
+}

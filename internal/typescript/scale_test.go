@@ -1,0 +1,80 @@
+package typescript_test
+
+import (
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/typescript"
+)
+
+// large builds a catalog of n error codes in two languages, every tenth
+// with a placeholder and every hundredth sharing a wire name.
+func large(n int) *catalog.Catalog {
+	c := &catalog.Catalog{
+		Path: "codes.yaml", Root: ".",
+		Languages:   []catalog.Language{{Tag: "en", Name: "English"}, {Tag: "ko", Name: "한국어"}},
+		Default:     "en",
+		DocsBaseURL: "https://docs.example.com/codes",
+		Output: catalog.Output{Dir: "out", TypeScript: &catalog.TypeScriptTarget{
+			Dir: "out/typescript", PackageName: "@example/large", Version: "1.0.0", Enum: true, Const: true,
+		}},
+	}
+	t := &catalog.Table{Kind: catalog.KindError, TypeName: "ErrorCode",
+		Title: catalog.Text{"en": "Errors", "ko": "오류"}, Description: catalog.Text{}, Min: 1, Max: 10 * n}
+	for i := range n {
+		id := "Code" + strconv.Itoa(i)
+		code := &catalog.Code{Table: t, Number: 1000 + i, ID: id, Wire: id, Status: 400 + i%100, Description: catalog.Text{}}
+		if i%100 == 1 {
+			code.Wire = "Shared"
+		}
+		en, ko := []catalog.Segment{{Literal: "Error number " + strconv.Itoa(i)}}, []catalog.Segment{{Literal: "오류 " + strconv.Itoa(i)}}
+		if i%10 == 0 {
+			code.Params = []catalog.Param{{Name: "size", Type: catalog.ParamInt, Example: "3"}}
+			en = append(en, catalog.Segment{Literal: " of size "}, catalog.Segment{Param: "size"})
+			ko = append(ko, catalog.Segment{Param: "size"}, catalog.Segment{Literal: " 크기"})
+		}
+		code.Message = catalog.Message{
+			Text:     catalog.Text{"en": "x", "ko": "x"},
+			Segments: map[string][]catalog.Segment{"en": en, "ko": ko},
+		}
+		if i%50 == 2 {
+			code.Deprecated = &catalog.Deprecation{Replacement: t.Codes[0], Reason: catalog.Text{}}
+		}
+		t.Codes = append(t.Codes, code)
+	}
+	c.Tables = []*catalog.Table{t}
+	return c
+}
+
+// TestScale: 50 000 codes emit in linear time. The bound is loose (a
+// quadratic step over 50 000 codes takes minutes, not seconds) so a busy
+// machine does not fail it.
+func TestScale(t *testing.T) {
+	c := large(50_000)
+	start := time.Now()
+	files, err := typescript.Emit(c)
+	elapsed := time.Since(start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	size := 0
+	for _, f := range files {
+		size += len(f.Data)
+	}
+	t.Logf("50 000 codes: %d files, %d bytes in %v", len(files), size, elapsed)
+	if elapsed > 10*time.Second {
+		t.Errorf("emitting 50 000 codes took %v", elapsed)
+	}
+}
+
+func BenchmarkEmit50k(b *testing.B) {
+	c := large(50_000)
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := typescript.Emit(c); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
