@@ -3,6 +3,7 @@ package typescript
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 
 	"github.com/errgen/errgen/internal/catalog"
@@ -159,10 +160,10 @@ func (g *gen) readme() string {
 		"`docsBaseUrl`, the RFC 9457 `Problem` type and `parseProblem(body)`.\n\n")
 
 	b.WriteString("## Decisions\n\n")
-	b.WriteString("- **Repeated wire names.** Several codes may travel under one wire name\n" +
-		"  (e.g. 1003, 1004, 1005 and 3000 as `InternalServerError`). The number is the\n" +
-		"  identity, so `" + x.ByWire + "` returns every code with the name, ascending, and\n" +
-		"  never picks one; a problem carries both, so switch on `problem.code`.\n")
+	b.WriteString("- **Repeated wire names.** Several codes may travel under one wire name" + g.sharedWireExample() + ".\n" +
+		"  The number is the identity, so `" + x.ByWire + "` returns every code with the\n" +
+		"  name, ascending, and never picks one; a problem carries both, so switch on\n" +
+		"  `problem.code`.\n")
 	b.WriteString("- **Unknown codes in problems.** `parseProblem` keeps any integer `code`, so a\n" +
 		"  problem from a newer server still parses; narrow it with `" + x.Is + "`.\n")
 	b.WriteString("- **Missing params at run time** keep their `{name}` placeholder; an unknown\n" +
@@ -174,6 +175,23 @@ func (g *gen) readme() string {
 	b.WriteString("if (problem !== undefined && " + x.Is + "(problem.code)) {\n")
 	b.WriteString("  show(" + x.Format + "(problem.code, \"" + g.c.Default + "\"));\n}\n```\n")
 	return b.String()
+}
+
+// sharedWireExample names the catalog's first wire name that several codes
+// share, e.g. " (here 1003, 1004 and 1005 as `InternalServerError`)".
+func (g *gen) sharedWireExample() string {
+	for _, t := range g.tables {
+		codes := map[string][]string{}
+		for _, c := range t.Codes {
+			codes[c.Wire] = append(codes[c.Wire], strconv.Itoa(c.Number))
+		}
+		for _, w := range t.wires {
+			if n := codes[w]; len(n) > 1 {
+				return " (here " + strings.Join(n[:len(n)-1], ", ") + " and " + n[len(n)-1] + " as `" + w + "`)"
+			}
+		}
+	}
+	return ""
 }
 
 // exampleTable is the table the docs show: the error table, else the last.
