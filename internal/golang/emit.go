@@ -70,7 +70,7 @@ func Emit(c *catalog.Catalog) ([]output.File, error) {
 	var wg sync.WaitGroup
 	for i, t := range c.Tables {
 		wg.Go(func() {
-			tableFiles[i], errs[i] = g.render(fileName(t), g.tableFile(t))
+			tableFiles[i], errs[i] = g.tableFile(t)
 		})
 	}
 	wg.Wait()
@@ -96,6 +96,8 @@ type gen struct {
 
 	// plans per table, computed once.
 	plans map[*catalog.Table]*plan
+	// byStatus caches obliged for response and error codes.
+	byStatus map[int]obligation
 }
 
 func newGen(c *catalog.Catalog) (*gen, error) {
@@ -103,7 +105,7 @@ func newGen(c *catalog.Catalog) (*gen, error) {
 	if !token.IsIdentifier(gt.Package) || gt.Package == "_" {
 		return nil, fmt.Errorf("go: package name %q is not a Go identifier", gt.Package)
 	}
-	g := &gen{c: c, pkg: gt.Package, dir: gt.Dir, def: -1, taken: map[string]bool{}, plans: map[*catalog.Table]*plan{}}
+	g := &gen{c: c, pkg: gt.Package, dir: gt.Dir, def: -1, taken: map[string]bool{}, plans: map[*catalog.Table]*plan{}, byStatus: map[int]obligation{}}
 	for i, l := range c.Languages {
 		g.langs = append(g.langs, l.Tag)
 		if l.Tag == c.Default {
@@ -160,39 +162,60 @@ func (g *gen) declared(f output.File) error {
 // claim: a constant against a support declaration, a table's functions or
 // another code's constructor.
 func (g *gen) checkNames() error {
+	// A claim says what declares a name; what() spells it out only when
+	// there is a collision to report.
 	type claim struct {
-		what string
-		pos  catalog.Pos
+		code *catalog.Code  // a constant or constructor; nil for a table's names
+		t    *catalog.Table // the table, for its names
+		ctor bool
+		name string // the table's name's role
 	}
-	claims := map[string]claim{}
+	what := func(c claim) (string, catalog.Pos) {
+		switch {
+		case c.code != nil && c.ctor:
+			return "the constructor of " + c.code.QualifiedName(), c.code.Pos
+		case c.code != nil:
+			return fmt.Sprintf("the constant of %s code %d", c.code.Table.Kind, c.code.Number), c.code.Pos
+		}
+		return c.name + " of the " + string(c.t.Kind) + " table", c.t.Pos
+	}
+	n := len(g.c.Tables) * 4
+	for _, t := range g.c.Tables {
+		n += len(t.Codes) + len(g.plans[t].ctors)
+	}
+	claims := make(map[string]claim, n)
 	var errs []error
-	add := func(name, what string, pos catalog.Pos) {
-		if g.taken[name] {
-			errs = append(errs, fmt.Errorf("%s: Go: %s is named %s, which the generated package already declares; choose another id", pos, what, name))
+	add := func(id string, c claim) {
+		if g.taken[id] {
+			w, pos := what(c)
+			errs = append(errs, fmt.Errorf("%s: Go: %s is named %s, which the generated package already declares; choose another id", pos, w, id))
 			return
 		}
-		if prev, ok := claims[name]; ok {
-			errs = append(errs, fmt.Errorf("%s: Go: %s is named %s, as is %s (%s); choose another id", pos, what, name, prev.what, prev.pos))
+		if prev, ok := claims[id]; ok {
+			w, pos := what(c)
+			pw, ppos := what(prev)
+			errs = append(errs, fmt.Errorf("%s: Go: %s is named %s, as is %s (%s); choose another id", pos, w, id, pw, ppos))
 			return
 		}
-		claims[name] = claim{what, pos}
+		claims[id] = c
 	}
 	for _, t := range g.c.Tables {
 		n := namesOf(t)
-		add(n.Type, "the type of the "+string(t.Kind)+" table", t.Pos)
-		add(n.Values, "the Values function of "+n.Type, t.Pos)
-		add(n.Parse, "the Parse function of "+n.Type, t.Pos)
-		add(n.ParseName, "the ParseName function of "+n.Type, t.Pos)
+		add(n.Type, claim{t: t, name: "the type"})
+		add(n.Values, claim{t: t, name: "the Values function"})
+		add(n.Parse, claim{t: t, name: "the Parse function"})
+		add(n.ParseName, claim{t: t, name: "the ParseName function"})
 	}
 	for _, t := range g.c.Tables {
-		for _, code := range t.Codes {
-			add(code.QualifiedName(), fmt.Sprintf("the constant of %s code %d", t.Kind, code.Number), code.Pos)
+		p := g.plans[t]
+		for i, code := range t.Codes {
+			add(p.name(i), claim{code: code})
 		}
 	}
 	for _, t := range g.c.Tables {
 		for _, code := range t.Codes {
 			if g.plans[t].ctors[code] != nil {
-				add(constructorName(code), "the constructor of "+code.QualifiedName(), code.Pos)
+				add(constructorName(code), claim{code: code, ctor: true})
 			}
 		}
 	}
@@ -271,7 +294,7 @@ func doc(paras ...string) []string {
 func wrap(text string, width int) []string {
 	var lines []string
 	var line strings.Builder
-	for _, w := range strings.Fields(text) {
+	for _, w := range strings.Fields(commentSafe(text)) {
 		if line.Len() > 0 && line.Len()+1+len(w) > width {
 			lines = append(lines, line.String())
 			line.Reset()
@@ -289,5 +312,5 @@ func wrap(text string, width int) []string {
 
 // oneLine makes user text safe for a single comment line.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(commentSafe(s)), " ")
 }

@@ -2,6 +2,7 @@ package golang
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -107,17 +108,15 @@ func lowerCamel(s string) string {
 // package-level name of the generated package (taken) or a name already
 // given to an earlier parameter.
 func paramNames(names []string, taken func(string) bool) []string {
-	used := map[string]bool{}
 	out := make([]string, len(names))
 	for i, n := range names {
 		id := lowerCamel(n)
 		if id == "" || id == "_" {
 			id = "arg"
 		}
-		for token.IsKeyword(id) || predeclared[id] || taken(id) || used[id] || !token.IsIdentifier(id) {
+		for token.IsKeyword(id) || predeclared[id] || taken(id) || slices.Contains(out[:i], id) || !token.IsIdentifier(id) {
 			id += "_"
 		}
-		used[id] = true
 		out[i] = id
 	}
 	return out

@@ -31,7 +31,7 @@ type plan struct {
 	byWire []int // one code index per wire name, sorted by wire name
 
 	// templates holds, for codes with placeholders, the message in each
-	// language with placeholder i written as "\x00" followed by byte i.
+	// language with placeholder i written as marker followed by byte i.
 	templates map[*catalog.Code][]string
 
 	ctors map[*catalog.Code]*ctor
@@ -47,6 +47,9 @@ const (
 // denseLimit bounds the span (max-min+1) of a table looked up through an
 // array: a table is dense when its span is at most max(denseLimit, 8n).
 const denseLimit = 1 << 14
+
+// marker starts a placeholder in a template; see templates.
+const marker = 0xff
 
 // maxParams is how many placeholders one byte can number.
 const maxParams = 256
@@ -75,15 +78,24 @@ func (g *gen) plan(t *catalog.Table) (*plan, error) {
 
 	// Packed text, in code order.
 	var b strings.Builder
+	size := 0
+	for _, c := range t.Codes {
+		size += 2*(len(t.Prefix)+len(c.ID)) + len(c.Wire)
+		for _, l := range g.langs {
+			size += len(c.Message.Text[l])
+		}
+	}
+	b.Grow(size)
 	p.offs = make([]int, 0, n*p.slots+1)
 	p.offs = append(p.offs, 0)
 	for _, c := range t.Codes {
-		b.WriteString(c.QualifiedName())
+		b.WriteString(t.Prefix)
+		b.WriteString(c.ID)
 		p.offs = append(p.offs, b.Len())
 		b.WriteString(c.Wire)
 		p.offs = append(p.offs, b.Len())
 		for _, l := range g.langs {
-			b.WriteString(display(c, l))
+			writeDisplay(&b, c, l)
 			p.offs = append(p.offs, b.Len())
 		}
 	}
@@ -107,7 +119,7 @@ func (g *gen) plan(t *catalog.Table) (*plan, error) {
 		p.byName[i] = i
 	}
 	slices.SortFunc(p.byName, func(a, b int) int {
-		return strings.Compare(t.Codes[a].QualifiedName(), t.Codes[b].QualifiedName())
+		return strings.Compare(p.name(a), p.name(b))
 	})
 	p.byWire = wireOrder(t.Codes)
 
@@ -151,15 +163,36 @@ func wireOrder(codes []*catalog.Code) []int {
 	return out
 }
 
-// display renders a message as Message returns it: placeholders as
+// writeDisplay writes a message as Message returns it: placeholders as
 // {name}, escaped braces as single ones.
-func display(c *catalog.Code, lang string) string {
-	return c.Message.Plain(lang, func(p string) string { return "{" + p + "}" })
+func writeDisplay(b *strings.Builder, c *catalog.Code, lang string) {
+	for _, s := range c.Message.Segments[lang] {
+		if s.Param != "" {
+			b.WriteByte('{')
+			b.WriteString(s.Param)
+			b.WriteByte('}')
+		} else {
+			b.WriteString(s.Literal)
+		}
+	}
 }
 
+// entry returns entry j of code i of the packed text.
+func (p *plan) entry(i, j int) string {
+	k := i*p.slots + j
+	return p.text[p.offs[k]:p.offs[k+1]]
+}
+
+// name returns the identifier of code i; wire its wire name; msg its
+// message in language l, as Message returns it.
+func (p *plan) name(i int) string   { return p.entry(i, slotName) }
+func (p *plan) wire(i int) string   { return p.entry(i, slotWire) }
+func (p *plan) msg(i, l int) string { return p.entry(i, slotMsg+l) }
+
 // templates encodes a code's message in each language for fill: literal
-// text as is, placeholder i as "\x00" followed by byte i. The loader
-// rejects NUL in text, so the marker cannot be mistaken for a literal.
+// text as is, placeholder i as the marker byte 0xFF followed by byte i.
+// Text is valid UTF-8, where 0xFF never occurs, so the marker cannot be
+// mistaken for a literal (which may hold any character, NUL included).
 func (g *gen) templates(c *catalog.Code) ([]string, error) {
 	if len(c.Params) > maxParams {
 		return nil, fmt.Errorf("%s: Go: %s has %d params; at most %d fit", c.Pos, c.QualifiedName(), len(c.Params), maxParams)
@@ -169,8 +202,8 @@ func (g *gen) templates(c *catalog.Code) ([]string, error) {
 		var b strings.Builder
 		for _, s := range c.Message.Segments[l] {
 			if s.Param == "" {
-				if strings.IndexByte(s.Literal, 0) >= 0 {
-					return nil, fmt.Errorf("%s: Go: the %s message of %s holds a NUL byte", c.Pos, l, c.QualifiedName())
+				if strings.IndexByte(s.Literal, marker) >= 0 {
+					return nil, fmt.Errorf("%s: Go: the %s message of %s is not UTF-8", c.Pos, l, c.QualifiedName())
 				}
 				b.WriteString(s.Literal)
 				continue
@@ -179,7 +212,7 @@ func (g *gen) templates(c *catalog.Code) ([]string, error) {
 			if i < 0 {
 				return nil, fmt.Errorf("%s: Go: the %s message of %s uses {%s}, which is not among its params", c.Pos, l, c.QualifiedName(), s.Param)
 			}
-			b.WriteByte(0)
+			b.WriteByte(marker)
 			b.WriteByte(byte(i))
 		}
 		out[li] = b.String()
@@ -190,18 +223,40 @@ func (g *gen) templates(c *catalog.Code) ([]string, error) {
 // ctorOf returns the constructor a code needs, or nil when New(code) is
 // all it takes.
 func (g *gen) ctorOf(c *catalog.Code) *ctor {
-	k := &ctor{params: c.Params}
-	for _, h := range g.c.ObligedHeaders(c) {
-		if strings.EqualFold(h.Name, retryAfterHeader) {
-			k.retry = h.Requirement
-			continue
-		}
-		if h.Requirement == catalog.Must && !slices.ContainsFunc(k.headers, func(s string) bool { return strings.EqualFold(s, h.Name) }) {
-			k.headers = append(k.headers, h.Name)
-		}
-	}
-	if len(k.params) == 0 && len(k.headers) == 0 && k.retry == "" {
+	h := g.obliged(c)
+	if len(c.Params) == 0 && len(h.headers) == 0 && h.retry == "" {
 		return nil
 	}
-	return k
+	return &ctor{params: c.Params, headers: h.headers, retry: h.retry}
+}
+
+// obliged sorts the headers a code's response carries into those a
+// constructor takes: MUST headers by name, and Retry-After with its
+// requirement. Response and error codes share their status's analysis.
+func (g *gen) obliged(c *catalog.Code) obligation {
+	if c.Table.Kind != catalog.KindHTTP {
+		if h, ok := g.byStatus[c.Status]; ok {
+			return h
+		}
+	}
+	var h obligation
+	for _, hd := range g.c.ObligedHeaders(c) {
+		if strings.EqualFold(hd.Name, retryAfterHeader) {
+			h.retry = hd.Requirement
+			continue
+		}
+		if hd.Requirement == catalog.Must && !slices.ContainsFunc(h.headers, func(s string) bool { return strings.EqualFold(s, hd.Name) }) {
+			h.headers = append(h.headers, hd.Name)
+		}
+	}
+	if c.Table.Kind != catalog.KindHTTP {
+		g.byStatus[c.Status] = h
+	}
+	return h
+}
+
+// obligation is what a status obliges a constructor to take.
+type obligation struct {
+	headers []string
+	retry   catalog.Requirement
 }

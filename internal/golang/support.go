@@ -281,14 +281,14 @@ func (g *gen) errorsFile() *jen.File {
 	)
 	f.Line()
 
-	addComment(f, doc("fill returns template t with each placeholder marker, \"\\x00\" followed by the index of a value, replaced by that value.")...)
+	addComment(f, doc("fill returns template t with each placeholder marker, \"\\xff\" followed by the index of a value, replaced by that value.")...)
 	f.Func().Id("fill").Params(jen.Id("t").String(), jen.Id("args").Index().String()).String().Block(
 		jen.Var().Id("b").Qual("strings", "Builder"),
 		jen.Id("n").Op(":=").Len(jen.Id("t")),
 		jen.For(jen.List(jen.Id("_"), jen.Id("a")).Op(":=").Range().Id("args")).Block(jen.Id("n").Op("+=").Len(jen.Id("a"))),
 		jen.Id("b").Dot("Grow").Call(jen.Id("n")),
 		jen.For().Block(
-			jen.Id("i").Op(":=").Qual("strings", "IndexByte").Call(jen.Id("t"), jen.Lit(0)),
+			jen.Id("i").Op(":=").Qual("strings", "IndexByte").Call(jen.Id("t"), jen.LitByte(marker)),
 			jen.If(jen.Id("i").Op("<").Lit(0).Op("||").Id("i").Op("+").Lit(1).Op(">=").Len(jen.Id("t"))).Block(
 				jen.Id("b").Dot("WriteString").Call(jen.Id("t")),
 				jen.Return(jen.Id("b").Dot("String").Call()),
@@ -340,7 +340,7 @@ func (g *gen) problemFile() *jen.File {
 		jen.Comment("// Status is the HTTP status of the response."),
 		jen.Id("Status").Int().Tag(tag("status,omitempty")),
 		jen.Comment("// Detail explains this occurrence: the message with its placeholders"),
-		jen.Comment("// filled, and the Detail of the Error."),
+		jen.Comment("// filled, then the Detail of the Error."),
 		jen.Id("Detail").String().Tag(tag("detail,omitempty")),
 		jen.Comment("// Instance identifies this occurrence; WriteProblem sets the request's path."),
 		jen.Id("Instance").String().Tag(tag("instance,omitempty")),
@@ -376,7 +376,14 @@ func (g *gen) problemFile() *jen.File {
 			jen.Id("p").Dot("Detail").Op("=").Id("e").Dot("Message").Call(jen.Id("lang")),
 		),
 		jen.If(jen.Id("e").Dot("Detail").Op("!=").Lit("")).Block(
-			jen.If(jen.Id("p").Dot("Detail").Op("!=").Lit("")).Block(jen.Id("p").Dot("Detail").Op("+=").Lit(": ")),
+			jen.Comment("// After a message that ends a sentence, a space; else a colon."),
+			jen.If(jen.Id("p").Dot("Detail").Op("!=").Lit("")).Block(
+				jen.Id("sep").Op(":=").Lit(": "),
+				jen.If(jen.List(jen.Id("r"), jen.Id("_")).Op(":=").Qual("unicode/utf8", "DecodeLastRuneInString").Call(jen.Id("p").Dot("Detail")), jen.Qual("unicode", "IsPunct").Call(jen.Id("r"))).Block(
+					jen.Id("sep").Op("=").Lit(" "),
+				),
+				jen.Id("p").Dot("Detail").Op("+=").Id("sep"),
+			),
 			jen.Id("p").Dot("Detail").Op("+=").Id("e").Dot("Detail"),
 		),
 		jen.If(jen.Len(jen.Id("e").Dot("header")).Op(">").Lit(0)).Block(

@@ -1,214 +1,50 @@
 package golang
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/output"
 )
 
-// tableFile renders one table: its type, constants, compile guard, packed
-// data, methods, functions and constructors.
-func (g *gen) tableFile(t *catalog.Table) *jen.File {
+// Markers in the skeleton where the bulk goes.
+const headMarker = "//errgen:head"
+
+// tableFile renders one table: a skeleton built with jennifer and formatted
+// by go/format (the type, its methods and functions), with the parts that
+// grow with the catalog (see bulk.go) spliced in after the type and at the
+// end.
+func (g *gen) tableFile(t *catalog.Table) (output.File, error) {
 	p := g.plans[t]
-	n := p.names
 	f := g.newFile()
-
-	// The type.
 	addComment(f, g.typeDoc(t)...)
-	f.Type().Id(n.Type).Int()
+	f.Type().Id(p.names.Type).Int()
 	f.Line()
-
-	// The constants.
-	if len(t.Codes) > 0 {
-		defs := make([]jen.Code, 0, len(t.Codes)*6)
-		for i, c := range t.Codes {
-			if i > 0 {
-				defs = append(defs, jen.Line())
-			}
-			defs = append(defs, comment(g.codeDoc(c)...)...)
-			defs = append(defs, jen.Id(c.QualifiedName()).Id(n.Type).Op("=").Lit(c.Number))
-		}
-		f.Const().Defs(defs...)
-		f.Line()
-		g.guard(f, p)
-	}
-
-	g.data(f, p)
+	f.Comment(headMarker)
+	f.Line()
 	g.methods(f, p)
 	g.functions(f, p)
-	g.constructors(f, p)
-	return f
-}
 
-// typeDoc documents a table's type.
-func (g *gen) typeDoc(t *catalog.Table) []string {
-	def := g.langs[g.def]
-	paras := []string{fmt.Sprintf("%s is a code of the %s table: %s.", t.TypeName, t.Kind, strings.TrimSuffix(oneLine(t.Title[def]), "."))}
-	if d := firstLine(t.Description[def]); d != "" {
-		paras = append(paras, d)
+	skel, err := g.render(fileName(t), f)
+	if err != nil {
+		return output.File{}, err
 	}
-	paras = append(paras, fmt.Sprintf("Its values are the constants below, in code order; %s lists them. Any other value is not Valid and has no name, status or message.", namesOf(t).Values))
-	return doc(paras...)
-}
-
-// codeDoc documents one constant: what it is, its message in every
-// language, the first line of its description and its deprecation.
-func (g *gen) codeDoc(c *catalog.Code) []string {
-	var what string
-	switch {
-	case c.Table.Kind == catalog.KindHTTP && c.Client:
-		what = fmt.Sprintf("client-side code %d, raised by an HTTP client when no response came; a server never sends it", c.Number)
-	case c.Table.Kind == catalog.KindHTTP:
-		what = fmt.Sprintf("HTTP status %d", c.Number)
-	default:
-		what = fmt.Sprintf("%s code %d, sent with HTTP status %d", c.Table.Kind, c.Number, c.Status)
+	i := bytes.Index(skel.Data, []byte(headMarker+"\n"))
+	if i < 0 {
+		return output.File{}, fmt.Errorf("go: %s: the skeleton lost its marker", skel.Path)
 	}
-	first := c.QualifiedName() + " is " + what + "."
-	if c.Reference != "" {
-		first += " See " + strings.TrimSuffix(oneLine(c.Reference), ".") + "."
-	}
-	if c.Retryable {
-		first += " Retryable."
-	}
-	var list strings.Builder
-	for i, l := range g.langs {
-		if i > 0 {
-			list.WriteByte('\n')
-		}
-		list.WriteString("  - " + l + ": " + oneLine(display(c, l)))
-	}
-	paras := []string{first, list.String()}
-	if d := firstLine(c.Description[g.langs[g.def]]); d != "" {
-		paras = append(paras, d)
-	}
-	if c.Deprecated != nil {
-		paras = append(paras, g.deprecation(c))
-	}
-	return doc(paras...)
-}
-
-// deprecation writes the Deprecated: paragraph that gopls and staticcheck
-// (SA1019) read.
-func (g *gen) deprecation(c *catalog.Code) string {
-	d := c.Deprecated
-	s := "Deprecated:"
-	if r := d.Replacement; r != nil {
-		s += " use " + r.QualifiedName() + " instead."
-	}
-	if reason := oneLine(d.Reason[g.langs[g.def]]); reason != "" {
-		s += " " + reason
-	} else if d.Replacement == nil {
-		s += " do not use it in new code."
-	}
-	return s
-}
-
-// firstLine is the first line of a text, safe as a paragraph of a doc
-// comment: one that began "Deprecated:" would deprecate the declaration.
-func firstLine(s string) string {
-	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
-	s = oneLine(s)
-	if strings.HasPrefix(s, "Deprecated:") {
-		s = "Note: " + s
-	}
-	return s
-}
-
-// guard emits stringer's compile-time check: when a constant's value
-// changes without regenerating, an index goes out of range.
-func (g *gen) guard(f *jen.File, p *plan) {
-	body := []jen.Code{
-		jen.Comment("// An \"invalid array index\" compiler error signifies that the constant values have changed."),
-		jen.Comment("// Re-run errgen to generate them again."),
-		jen.Var().Id("x").Index(jen.Lit(1)).Struct(),
-	}
-	for _, c := range p.t.Codes {
-		body = append(body, jen.Id("_").Op("=").Id("x").Index(offset(jen.Id(c.QualifiedName()), c.Number)))
-	}
-	f.Func().Id("_").Params().Block(body...)
-	f.Line()
-}
-
-// offset renders x-n, as x+|n| when n is negative and x when it is zero.
-func offset(x *jen.Statement, n int) *jen.Statement {
-	switch {
-	case n > 0:
-		return x.Op("-").Lit(n)
-	case n < 0:
-		return x.Op("+").Lit(-n)
-	}
-	return x
-}
-
-// uintType is the narrowest unsigned type of uint16 and uint32 that holds max.
-func uintType(max int) *jen.Statement {
-	if max <= 1<<16-1 {
-		return jen.Uint16()
-	}
-	return jen.Uint32()
-}
-
-func ints(xs []int) []jen.Code {
-	out := make([]jen.Code, len(xs))
-	for i, x := range xs {
-		out[i] = jen.Lit(x)
-	}
-	return out
-}
-
-// data emits the packed text, its offsets and the lookup arrays.
-func (g *gen) data(f *jen.File, p *plan) {
-	n := p.names
-	codes := p.t.Codes
-
-	addComment(f, doc(fmt.Sprintf("%s packs, for each code in order, its identifier, its wire name and its message in %s; %s[k] and %s[k+1] bound entry k, entry j of code i being k = i*%d+j.",
-		n.text, strings.Join(g.langs, ", "), n.off, n.off, p.slots))...)
-	f.Const().Id(n.text).Op("=").Lit(p.text)
-	f.Line()
-	f.Var().Id(n.off).Op("=").Index(jen.Op("...")).Add(uintType(len(p.text))).Values(ints(p.offs)...)
-	f.Line()
-
-	status := make([]int, len(codes))
-	names := make([]jen.Code, len(codes))
-	for i, c := range codes {
-		status[i] = c.Status
-		names[i] = jen.Id(c.QualifiedName())
-	}
-	addComment(f, doc(fmt.Sprintf("%s holds the codes in order; %s their HTTP statuses.", n.values, n.status))...)
-	f.Var().Id(n.values).Op("=").Index(jen.Op("...")).Id(n.Type).Values(names...)
-	f.Line()
-	f.Var().Id(n.status).Op("=").Index(jen.Op("...")).Uint16().Values(ints(status)...)
-	f.Line()
-
-	if p.dense {
-		keyed := make([]jen.Code, len(codes))
-		for i, c := range codes {
-			keyed[i] = jen.Lit(c.Number - p.min).Op(":").Lit(i + 1)
-		}
-		addComment(f, doc(fmt.Sprintf("%s maps c%s to 1 + the index of c in %s, 0 meaning no code.", n.index, offsetText(p.min), n.values))...)
-		f.Var().Id(n.index).Op("=").Index(jen.Op("...")).Add(uintType(len(codes) + 1)).Values(keyed...)
-		f.Line()
-	}
-
-	addComment(f, doc(fmt.Sprintf("%s holds the indices of the codes sorted by identifier, %s one index per wire name sorted by wire name: for a wire name several codes share, the lowest-numbered code that is not deprecated.", n.byName, n.byWire))...)
-	f.Var().Id(n.byName).Op("=").Index(jen.Op("...")).Add(uintType(len(codes))).Values(ints(p.byName)...)
-	f.Line()
-	f.Var().Id(n.byWire).Op("=").Index(jen.Op("...")).Add(uintType(len(codes))).Values(ints(p.byWire)...)
-	f.Line()
-}
-
-func offsetText(min int) string {
-	switch {
-	case min > 0:
-		return "-" + strconv.Itoa(min)
-	case min < 0:
-		return "+" + strconv.Itoa(-min)
-	}
-	return ""
+	w := &writer{b: make([]byte, 0, len(skel.Data)+p.sizeHint())}
+	w.b = append(w.b, skel.Data[:i]...)
+	g.headSection(w, p)
+	w.b = append(w.b, skel.Data[i+len(headMarker)+1:]...)
+	w.s("\n")
+	g.tailSection(w, p)
+	skel.Data = w.b
+	return skel, nil
 }
 
 // methods emits the methods of a table's type.
@@ -294,50 +130,6 @@ func (g *gen) methods(f *jen.File, p *plan) {
 	)
 	f.Line()
 
-	// template
-	addComment(f, doc("template returns the message of c in language l with placeholder i written as \"\\x00\" followed by byte i, or \"\" when c has no placeholders.")...)
-	var cases []jen.Code
-	for _, c := range p.t.Codes {
-		tm, ok := p.templates[c]
-		if !ok {
-			continue
-		}
-		lits := make([]jen.Code, len(tm))
-		for i, s := range tm {
-			lits[i] = jen.Lit(s)
-		}
-		cases = append(cases, jen.Case(jen.Id(c.QualifiedName())).Block(
-			jen.Return(jen.Index(jen.Op("...")).String().Values(lits...).Index(jen.Id("l"))),
-		))
-	}
-	if len(cases) == 0 {
-		f.Func().Params(jen.Id(T)).Id("template").Params(jen.Int()).String().Block(jen.Return(jen.Lit("")))
-	} else {
-		f.Add(recv()).Id("template").Params(jen.Id("l").Int()).String().Block(
-			jen.Switch(jen.Id("c")).Block(cases...),
-			jen.Return(jen.Lit("")),
-		)
-	}
-	f.Line()
-
-	// Retryable
-	var retry []jen.Code
-	for _, c := range p.t.Codes {
-		if c.Retryable {
-			retry = append(retry, jen.Id(c.QualifiedName()))
-		}
-	}
-	addComment(f, doc("Retryable reports whether a request that failed with c may succeed when repeated unchanged.")...)
-	if len(retry) == 0 {
-		f.Func().Params(jen.Id(T)).Id("Retryable").Params().Bool().Block(jen.Return(jen.False()))
-	} else {
-		f.Add(recv()).Id("Retryable").Params().Bool().Block(
-			jen.Switch(jen.Id("c")).Block(jen.Case(retry...).Block(jen.Return(jen.True()))),
-			jen.Return(jen.False()),
-		)
-	}
-	f.Line()
-
 	addComment(f, doc(fmt.Sprintf("DocsURL returns the link to the page of c in the docs in lang, or in DefaultLanguage when lang is not one of Languages: {base}/{lang}/%s/{number}. It returns \"\" when c is no code.", p.t.Kind))...)
 	f.Add(recv()).Id("DocsURL").Params(jen.Id("lang").String()).String().Block(
 		jen.If(jen.Op("!").Id("c").Dot("Valid").Call()).Block(jen.Return(jen.Lit(""))),
@@ -374,9 +166,12 @@ func (g *gen) methods(f *jen.File, p *plan) {
 		jen.Return(jen.Id("c").Dot("MarshalText").Call()),
 	)
 	f.Line()
-	addComment(f, doc("UnmarshalJSON reads a JSON number, as UnmarshalText reads text; null leaves c as it is.")...)
+	addComment(f, doc("UnmarshalJSON reads a JSON number, or a string holding one: the form of a code as an object key. null leaves c as it is.")...)
 	f.Func().Params(jen.Id("c").Op("*").Id(T)).Id("UnmarshalJSON").Params(jen.Id("b").Index().Byte()).Error().Block(
 		jen.If(jen.String().Call(jen.Id("b")).Op("==").Lit("null")).Block(jen.Return(jen.Nil())),
+		jen.If(jen.Len(jen.Id("b")).Op(">=").Lit(2).Op("&&").Id("b").Index(jen.Lit(0)).Op("==").LitRune('"').Op("&&").Id("b").Index(jen.Len(jen.Id("b")).Op("-").Lit(1)).Op("==").LitRune('"')).Block(
+			jen.Id("b").Op("=").Id("b").Index(jen.Lit(1).Op(":").Len(jen.Id("b")).Op("-").Lit(1)),
+		),
 		jen.Return(jen.Id("c").Dot("UnmarshalText").Call(jen.Id("b"))),
 	)
 	f.Line()
@@ -446,93 +241,16 @@ func (g *gen) functions(f *jen.File, p *plan) {
 	f.Line()
 }
 
-// constructors emits New<Code> for each code that needs arguments.
-func (g *gen) constructors(f *jen.File, p *plan) {
-	for _, c := range p.t.Codes {
-		k := p.ctors[c]
-		if k == nil {
-			continue
-		}
-		var names []string
-		for _, prm := range k.params {
-			names = append(names, prm.Name)
-		}
-		names = append(names, k.headers...)
-		if k.retry != "" {
-			names = append(names, retryAfterHeader)
-		}
-		ids := paramNames(names, func(s string) bool { return g.taken[s] })
-
-		var params, args, fields []jen.Code
-		for i, prm := range k.params {
-			id := ids[i]
-			if prm.Type == catalog.ParamInt {
-				params = append(params, jen.Id(id).Int())
-				args = append(args, jen.Id("itoa").Call(jen.Id(id)))
-			} else {
-				params = append(params, jen.Id(id).String())
-				args = append(args, jen.Id(id))
-			}
-		}
-		for i, h := range k.headers {
-			id := ids[len(k.params)+i]
-			params = append(params, jen.Id(id).String())
-			fields = append(fields, jen.Values(jen.Lit(h), jen.Id(id)))
-		}
-		retry := jen.Nil()
-		if k.retry != "" {
-			id := ids[len(ids)-1]
-			if k.retry == catalog.Must {
-				params = append(params, jen.Id(id).Id("RetryAfter"))
-				fields = append(fields, jen.Values(jen.Lit(retryAfterHeader), jen.Id(id).Dot("value")))
-			} else {
-				params = append(params, jen.Id(id).Op("...").Id("RetryAfter"))
-				retry = jen.Id(id)
-			}
-		}
-		argv, fieldv := jen.Nil(), jen.Nil()
-		if len(args) > 0 {
-			argv = jen.Index().String().Values(args...)
-		}
-		if len(fields) > 0 {
-			fieldv = jen.Index().Id("field").Values(fields...)
-		}
-
-		addComment(f, g.ctorDoc(c, k, ids)...)
-		f.Func().Id(constructorName(c)).Params(params...).Op("*").Id("Error").Block(
-			jen.Return(jen.Id("newError").Call(jen.Id(c.QualifiedName()), argv, fieldv, retry)),
-		)
-		f.Line()
+// offset renders x-n, as x+|n| when n is negative and x when it is zero.
+func offset(x *jen.Statement, n int) *jen.Statement {
+	switch {
+	case n > 0:
+		return x.Op("-").Lit(n)
+	case n < 0:
+		return x.Op("+").Lit(-n)
 	}
+	return x
 }
 
-func (g *gen) ctorDoc(c *catalog.Code, k *ctor, ids []string) []string {
-	def := g.langs[g.def]
-	paras := []string{fmt.Sprintf("%s returns an Error of %s, whose message reads: %s", constructorName(c), c.QualifiedName(), oneLine(display(c, def)))}
-	var notes []string
-	for i, h := range k.headers {
-		notes = append(notes, fmt.Sprintf("%s is the %s header its status obliges.", ids[len(k.params)+i], h))
-	}
-	if k.retry == catalog.Must {
-		notes = append(notes, fmt.Sprintf("%s is the Retry-After header its status obliges.", ids[len(ids)-1]))
-	} else if k.retry != "" {
-		notes = append(notes, fmt.Sprintf("%s optionally sets the Retry-After header (the last one wins).", ids[len(ids)-1]))
-	}
-	if len(notes) > 0 {
-		paras = append(paras, strings.Join(notes, " "))
-	}
-	if c.Deprecated != nil {
-		s := "Deprecated:"
-		if r := c.Deprecated.Replacement; r != nil {
-			if g.plans[r.Table].ctors[r] != nil {
-				s += " use " + constructorName(r) + " instead."
-			} else {
-				s += " use New(" + r.QualifiedName() + ") instead."
-			}
-		} else {
-			s += " " + c.QualifiedName() + " is deprecated."
-		}
-		paras = append(paras, s)
-	}
-	return doc(paras...)
-}
+// uintType is uintName as jennifer code.
+func uintType(max int) *jen.Statement { return jen.Id(uintName(max)) }
