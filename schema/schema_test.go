@@ -154,6 +154,7 @@ var broken = map[string]verdict{
 	"duplicate_key":              notJSON,
 	"empty_file":                 bySchema, // null is not an object
 	"invalid_identifier":         bySchema, // id pattern
+	"proto_param":                bySchema, // param name is not __proto__
 	"invalid_utf8":               notJSON,
 	"invisible_character":        bySchema, // text pattern
 	"keyword_identifier":         bySchema, // id pattern

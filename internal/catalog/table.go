@@ -259,8 +259,11 @@ func (r *reader) params(n *yaml.Node) []Param {
 		if !ok {
 			continue
 		}
-		if !paramName.MatchString(name) {
+		switch {
+		case !paramName.MatchString(name):
 			r.errorf(r.pos(f.get("name")), "use letters, digits and _, starting with a letter", "param name %q is not an identifier", name)
+		case name == "__proto__":
+			r.errorf(r.pos(f.get("name")), "choose another name", "param name __proto__ cannot be passed in a JavaScript object literal")
 		}
 		if slices.ContainsFunc(params, func(q Param) bool { return q.Name == name }) {
 			r.errorf(r.pos(f.get("name")), "remove the repeat", "param %q is declared twice", name)
