@@ -43,7 +43,7 @@ func (g *gen) docFile() *jen.File {
 		"Every code is an error, so a bare code can be returned as is. New and Wrap build an *Error of any code, with an optional Detail and Cause; a code whose message has placeholders, or whose HTTP status obliges a header (such as WWW-Authenticate for 401), has its own constructor New<Code> that takes their values as typed arguments, so none can be forgotten. Retry-After is an optional RetryAfter argument of the constructors of codes whose status lists it.",
 		fmt.Sprintf("errors.Is(err, %s) holds when err is, or wraps through any chain of %%w, the bare code or an *Error of it; errors.As finds the *Error, and a Code (or %s) target finds a bare code.", example, exampleType),
 		"# Problem details",
-		"ProblemOf turns an error into an RFC 9457 Problem: type is the code's docs page, title its message, status its HTTP status, and the extension members code and name carry its number and wire name. WriteProblem writes one as application/problem+json with the headers of its Error, in the language the request asks for. An error that carries no code becomes a 500 that says nothing about it.",
+		"ProblemOf turns an error into an RFC 9457 Problem: type is the code's docs page, title its message, status its HTTP status, and the extension members code and name carry its number and wire name. WriteProblem writes one as application/problem+json with the headers of its Error, in the language the request asks for. An error that carries no code, or only a client-side code (which a server never sends), becomes a 500 that says nothing about it.",
 	)
 	for _, l := range doc(paras...) {
 		if l == "" {
@@ -347,7 +347,7 @@ func (g *gen) problemFile() *jen.File {
 		jen.Comment("// Code is the number of the code."),
 		jen.Id("Code").Int().Tag(tag("code")),
 		jen.Comment("// Name is the wire name of the code."),
-		jen.Id("Name").String().Tag(tag("name,omitempty")),
+		jen.Id("Name").String().Tag(tag("name")),
 		jen.Line(),
 		jen.Comment("// Header holds the response headers that go with the problem, such as"),
 		jen.Comment("// WWW-Authenticate or Retry-After."),
@@ -355,7 +355,7 @@ func (g *gen) problemFile() *jen.File {
 	)
 	f.Line()
 
-	addComment(f, doc("ProblemOf returns the problem details of err in lang: those of the first *Error in its chain, else of the first Code, else of an internal server error that says nothing about err.")...)
+	addComment(f, doc("ProblemOf returns the problem details of err in lang: those of the first *Error in its chain, else of the first Code, else of an internal server error that says nothing about err. A client-side code, which a server never sends, also gives the internal server error.")...)
 	f.Func().Id("ProblemOf").Params(jen.Id("err").Error(), jen.Id("lang").String()).Id("Problem").Block(
 		jen.Var().Id("e").Op("*").Id("Error"),
 		jen.If(jen.Qual("errors", "As").Call(jen.Id("err"), jen.Op("&").Id("e"))).Block(
@@ -393,17 +393,15 @@ func (g *gen) problemFile() *jen.File {
 	)
 	f.Line()
 
-	addComment(f, doc("codeProblem returns the problem details of a code, or of an internal server error when c is no code. A client-side code, which has no status, is sent as 500.")...)
+	addComment(f, doc("codeProblem returns the problem details of a code, or of an internal server error when c is no code or one a server never sends: a client-side code, raised by an HTTP client (such as a timeout calling another service), has no status and no place on the wire.")...)
 	f.Func().Id("codeProblem").Params(jen.Id("c").Id("Code"), jen.Id("lang").String()).Id("Problem").Block(
-		jen.If(jen.Id("c").Op("==").Nil().Op("||").Op("!").Id("c").Dot("Valid").Call()).Block(
+		jen.If(jen.Id("c").Op("==").Nil().Op("||").Id("c").Dot("HTTPStatus").Call().Op("==").Lit(0)).Block(
 			jen.Return(jen.Id("internalProblem").Call(jen.Id("lang"))),
 		),
-		jen.Id("status").Op(":=").Id("c").Dot("HTTPStatus").Call(),
-		jen.If(jen.Id("status").Op("==").Lit(0)).Block(jen.Id("status").Op("=").Qual("net/http", "StatusInternalServerError")),
 		jen.Return(jen.Id("Problem").Values(
 			jen.Id("Type").Op(":").Id("c").Dot("DocsURL").Call(jen.Id("lang")),
 			jen.Id("Title").Op(":").Id("c").Dot("Message").Call(jen.Id("lang")),
-			jen.Id("Status").Op(":").Id("status"),
+			jen.Id("Status").Op(":").Id("c").Dot("HTTPStatus").Call(),
 			jen.Id("Code").Op(":").Id("c").Dot("number").Call(),
 			jen.Id("Name").Op(":").Id("c").Dot("WireName").Call(),
 		)),
