@@ -91,12 +91,40 @@ func parseCatalog(t testing.TB, name string, data []byte) *catalog.Catalog {
 	return c
 }
 
+// edgeCatalog has what the others lack: one language, no http table (so
+// no 500 to fall back on), an empty table, code 0 and a prefixed error
+// table.
+const edgeCatalog = `version: 1
+languages: [{tag: en, name: English}]
+default_language: en
+docs: {base_url: https://docs.example.com/codes}
+output: {dir: out, go: {dir: out/go/errs, package: errs}}
+response:
+  type: ResponseCode
+  prefix: ""
+  title: {en: Responses}
+  range: [0, 9]
+  codes: []
+error:
+  type: ErrorCode
+  prefix: Err
+  title: {en: Errors}
+  range: [0, 9]
+  codes:
+    - {code: 0, id: Zero, status: 500, message: {en: zero}}
+    - {code: 9, id: Nine, status: 503, retryable: true, message: {en: "nine {n}"}, params: [{name: n, type: int, example: 9}]}
+`
+
 // catalogs are every catalog the tests render: the fixture, the project's
-// own codes.yaml and test catalogs, and a synthetic one.
+// own codes.yaml and test catalogs, a synthetic one and edge cases.
 func catalogs(t *testing.T) map[string]*catalog.Catalog {
 	t.Helper()
 	root := testtool.Root(t)
-	cs := map[string]*catalog.Catalog{"fixture": fixture(t), "synthetic": parseCatalog(t, "synthetic.yaml", synthetic(t, 300))}
+	cs := map[string]*catalog.Catalog{
+		"fixture":   fixture(t),
+		"synthetic": parseCatalog(t, "synthetic.yaml", synthetic(t, 300)),
+		"edge":      parseCatalog(t, "edge.yaml", []byte(edgeCatalog)),
+	}
 	for name, rel := range map[string]string{
 		"seed":    "codes.yaml",
 		"hostile": "testdata/catalogs/hostile.yaml",
