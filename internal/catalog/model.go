@@ -115,7 +115,7 @@ type Code struct {
 
 	Deprecated *Deprecation // nil unless deprecated
 
-	Pos Pos // position of the code's mapping in codes.yaml
+	Pos Pos // position of the code's `code:` value in codes.yaml
 }
 
 // QualifiedName is the identifier in a namespace shared by all tables.
