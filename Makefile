@@ -41,8 +41,11 @@ test: tools
 test-go:
 	$(GO) test -count=1 ./...
 
+# Bounded fuzzing: the loader on arbitrary bytes, then every accepted
+# catalog of fuzzed text through the Go (type-checked) and TS emitters.
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzLoad -fuzztime=$(FUZZTIME) ./internal/catalog
+	$(GO) test -run='^$$' -fuzz=FuzzEmit -fuzztime=$(FUZZTIME) ./internal/render
 
 tools: tools-go tools-node tools-debian
 
