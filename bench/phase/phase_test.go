@@ -30,14 +30,15 @@ import (
 
 var (
 	dir   = flag.String("catalogs", "../tmp", "folder holding n<N>/codes.yaml")
-	sizes = flag.String("sizes", "200,1000,10000,50000", "comma-separated catalog sizes")
+	sizes = flag.String("sizes", "200,1000,10000,50000", "comma-separated catalog sizes; \"seed\" is the repository's codes.yaml")
+	seed  = flag.String("seed", "../../codes.yaml", "the seed catalog")
 	// writeMax bounds the sizes the write-to-empty-folder benchmark runs
 	// at: it writes one file per code and language, each synced to disk.
 	writeMax = flag.Int("write-max", 10000, "largest size for BenchmarkWrite/fresh")
 )
 
 type fixture struct {
-	n    int
+	n    int // 0 for the seed catalog
 	path string
 	data []byte
 }
@@ -45,6 +46,14 @@ type fixture struct {
 func fixtures(b *testing.B) []fixture {
 	var fs []fixture
 	for _, s := range strings.Split(*sizes, ",") {
+		if strings.TrimSpace(s) == "seed" {
+			data, err := os.ReadFile(*seed)
+			if err != nil {
+				b.Fatal(err)
+			}
+			fs = append(fs, fixture{0, *seed, data})
+			continue
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil {
 			b.Fatalf("-sizes: %v", err)
@@ -60,7 +69,12 @@ func fixtures(b *testing.B) []fixture {
 	return fs
 }
 
-func name(f fixture) string { return "n=" + strconv.Itoa(f.n) }
+func name(f fixture) string {
+	if f.n == 0 {
+		return "n=seed"
+	}
+	return "n=" + strconv.Itoa(f.n)
+}
 
 func load(b *testing.B, f fixture) *catalog.Catalog {
 	c, err := catalog.Parse(f.path, f.data)
