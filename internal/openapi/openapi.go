@@ -5,7 +5,7 @@
 //
 // The document is built as an openapi3.T with kin-openapi, written as YAML
 // and JSON with the same key order, and loaded back and validated before
-// Emit returns it. README.md in this folder documents the choices and how
+// Emit returns it. docs/openapi.md documents the choices and how
 // another spec $refs the responses.
 package openapi
 
