@@ -59,11 +59,15 @@ $(GOBIN_DIR)/.stamp-%:
 	GOBIN=$(GOBIN_DIR) $(GO) install google.golang.org/protobuf/cmd/protoc-gen-go@$(PROTOC_GEN_GO_VERSION)
 	touch $@
 
-# npm ci installs exactly what tools/package-lock.json pins.
+# Installs exactly what tools/package-lock.json pins. Not `npm ci`: npm 11
+# with this machine's omit-lockfile-registry-resolved setting reads the lock's
+# optional platform packages as missing; `npm install` honours the lock, and
+# the git diff check fails the build if it ever rewrites it.
 tools-node: $(TOOLS)/node_modules/.stamp
 
 $(TOOLS)/node_modules/.stamp: $(TOOLS)/package.json $(TOOLS)/package-lock.json
-	cd $(TOOLS) && npm ci --no-audit --no-fund
+	cd $(TOOLS) && npm install --no-audit --no-fund
+	git diff --exit-code -- $(TOOLS)/package-lock.json
 	touch $@
 
 # Chromium drives the docs-site browser test; fonts-nanum renders Korean in
