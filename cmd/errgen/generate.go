@@ -6,6 +6,7 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 
+	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/render"
 )
@@ -41,13 +42,9 @@ func runGenerate(e *env, args []string) int {
 	if code, ok := parse(fs, args, &cf); !ok {
 		return code
 	}
-	c, ok := e.load(&cf)
+	c, files, ok := e.render(&cf)
 	if !ok {
-		return exitProblem
-	}
-	files, err := render.RenderTargets(c, e.targets(c))
-	if err != nil {
-		fmt.Fprintf(e.stderr, "errgen: %v\nerrgen: nothing was written\n", err)
+		fmt.Fprintln(e.stderr, "errgen: nothing was written")
 		return exitProblem
 	}
 	var w output.Writer
@@ -65,19 +62,29 @@ func runGenerate(e *env, args []string) int {
 	return exitOK
 }
 
+// render loads the catalog and renders every target in memory, printing
+// what went wrong when either fails.
+func (e *env) render(cf *catalogFlags) (*catalog.Catalog, []output.File, bool) {
+	c, ok := e.load(cf)
+	if !ok {
+		return nil, nil, false
+	}
+	files, err := render.RenderTargets(c, e.targets(c))
+	if err != nil {
+		fmt.Fprintf(e.stderr, "errgen: %v\n", err)
+		return nil, nil, false
+	}
+	return c, files, true
+}
+
 func runCheck(e *env, args []string) int {
 	var cf catalogFlags
 	fs := newFlagSet(e, "check", checkUsage, &cf)
 	if code, ok := parse(fs, args, &cf); !ok {
 		return code
 	}
-	c, ok := e.load(&cf)
+	c, files, ok := e.render(&cf)
 	if !ok {
-		return exitProblem
-	}
-	files, err := render.RenderTargets(c, e.targets(c))
-	if err != nil {
-		fmt.Fprintf(e.stderr, "errgen: %v\n", err)
 		return exitProblem
 	}
 	changes, err := output.Plan(c.Root, c.Output.Dir, files)

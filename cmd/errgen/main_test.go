@@ -130,7 +130,8 @@ func TestBrokenCatalogWritesNothing(t *testing.T) {
 		t.Fatalf("exit %d, want 1", r.code)
 	}
 	lines := strings.Split(strings.TrimSpace(r.stderr), "\n")
-	if len(lines) != 3 || !strings.HasPrefix(lines[0], "codes.yaml:") || !strings.HasPrefix(lines[1], "codes.yaml:") || lines[2] != "errgen: 2 problem(s) in codes.yaml; nothing was written" {
+	if len(lines) != 4 || !strings.HasPrefix(lines[0], "codes.yaml:") || !strings.HasPrefix(lines[1], "codes.yaml:") ||
+		lines[2] != "errgen: 2 problem(s) in codes.yaml" || lines[3] != "errgen: nothing was written" {
 		t.Errorf("want both problems with positions, then a summary:\n%s", r.stderr)
 	}
 	after := snapshot(t, dir)

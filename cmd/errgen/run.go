@@ -148,7 +148,7 @@ func (e *env) report(cf *catalogFlags, err error) {
 	}
 	fmt.Fprint(e.stderr, b.String())
 	if n := errorCount(diags); n > 0 && cf.format == "text" {
-		fmt.Fprintf(e.stderr, "errgen: %d problem(s) in %s; nothing was written\n", n, cf.file)
+		fmt.Fprintf(e.stderr, "errgen: %d problem(s) in %s\n", n, cf.file)
 	}
 }
 

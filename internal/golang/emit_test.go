@@ -181,7 +181,7 @@ func TestFiles(t *testing.T) {
 				if err != nil {
 					t.Errorf("%s: %v", f.Path, err)
 				} else if !bytes.Equal(formatted, f.Data) {
-					t.Errorf("%s is not gofmt-clean:\n%s", f.Path, firstDiff(string(formatted), string(f.Data)))
+					t.Errorf("%s is not gofmt-clean:\n%s", f.Path, testtool.Diff(string(formatted), string(f.Data)))
 				}
 				if !utf8.Valid(f.Data) {
 					t.Errorf("%s is not UTF-8", f.Path)

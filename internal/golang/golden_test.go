@@ -6,10 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/errgen/errgen/internal/testtool"
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
@@ -77,7 +78,7 @@ func TestGolden(t *testing.T) {
 		}
 		if !bytes.Equal(golden, f.Data) {
 			t.Errorf("%s differs from %s (run go test ./internal/golang -update and review the diff):\n%s",
-				f.Path, path, firstDiff(string(golden), string(f.Data)))
+				f.Path, path, testtool.Diff(string(golden), string(f.Data)))
 		}
 	}
 	// No golden file may outlive the output it recorded.
@@ -109,29 +110,4 @@ func goldenName(t testing.TB, f output.File) string {
 		t.Fatalf("%s is not under out/go/codes", f.Path)
 	}
 	return rel + ".golden"
-}
-
-// firstDiff shows the first line where two texts part, with its number.
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < max(len(wl), len(gl)); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return "line " + strconv.Itoa(i+1) + ":\n  golden: " + trunc(w) + "\n  output: " + trunc(g)
-		}
-	}
-	return "(same lines, different bytes)"
-}
-
-func trunc(s string) string {
-	if len(s) > 200 {
-		return s[:200] + "…"
-	}
-	return s
 }

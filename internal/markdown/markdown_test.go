@@ -6,9 +6,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/internal/testtool"
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
@@ -132,32 +133,11 @@ func TestGolden(t *testing.T) {
 				case !inGot:
 					t.Errorf("%s: golden file, but not emitted", p)
 				case string(g) != string(w):
-					t.Errorf("%s differs from its golden file (-update rewrites them):\n%s", p, lineDiff(string(w), string(g)))
+					t.Errorf("%s differs from its golden file (-update rewrites them):\n%s", p, testtool.Diff(string(w), string(g)))
 				}
 			}
 		})
 	}
-}
-
-// lineDiff shows the first lines where want and got part.
-func lineDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	shown := 0
-	for i := 0; i < max(len(w), len(g)) && shown < 10; i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			b.WriteString("line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl + "\n")
-			shown++
-		}
-	}
-	return b.String()
 }
 
 // repoCase names the project's own codes.yaml among the cases of the

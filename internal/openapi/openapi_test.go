@@ -105,28 +105,11 @@ func TestGolden(t *testing.T) {
 				}
 				if !bytes.Equal(files[name], want) {
 					t.Errorf("%s differs from %s (run with -update and review the diff):\n%s",
-						name, golden, firstDiff(want, files[name]))
+						name, golden, testtool.Diff(want, files[name]))
 				}
 			}
 		})
 	}
-}
-
-func firstDiff(want, got []byte) string {
-	wl, gl := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("line %d:\n  want %q\n  got  %q", i+1, w, g)
-		}
-	}
-	return "(same lines, different bytes)"
 }
 
 // TestMarker checks the generated-file marker: the exact first line of

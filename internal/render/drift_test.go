@@ -5,10 +5,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/openapi/openapitest"
-	"github.com/errgen/errgen/internal/output"
-	"github.com/errgen/errgen/internal/render"
 	"github.com/errgen/errgen/internal/testtool"
 )
 
@@ -25,19 +22,7 @@ process.stdout.write(JSON.stringify(out));
 // code union openapi-typescript derives from the OpenAPI output: a client
 // typed from the spec and one using the package must agree on every code.
 func TestTypeScriptMatchesOpenAPI(t *testing.T) {
-	c, err := catalog.Load("../../codes.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, err := render.Render(c)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	var w output.Writer
-	if _, err := w.Write(dir, c.Output.Dir, files); err != nil {
-		t.Fatal(err)
-	}
+	c, dir := generate(t, "../../codes.yaml")
 	mustWrite(t, dir+"/values.mjs", enumValues)
 	args := []string{"values.mjs"}
 	for _, table := range c.Tables {

@@ -42,10 +42,12 @@ func want(c *catalog.Catalog) messages {
 
 func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
-// generate renders the hostile catalog and writes it into a fresh folder.
-func generate(t *testing.T) (*catalog.Catalog, string) {
+const hostile = "../../testdata/catalogs/hostile.yaml"
+
+// generate renders a catalog and writes it into a fresh folder.
+func generate(t *testing.T, path string) (*catalog.Catalog, string) {
 	t.Helper()
-	c, err := catalog.Load("../../testdata/catalogs/hostile.yaml")
+	c, err := catalog.Load(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +102,7 @@ func main() {
 // TestHostileGoRoundTrip builds the generated package with the real Go
 // toolchain, vets it, and runs a program that prints every message back.
 func TestHostileGoRoundTrip(t *testing.T) {
-	c, dir := generate(t)
+	c, dir := generate(t, hostile)
 	mod := filepath.Join(dir, "out", "go")
 	mustWrite(t, filepath.Join(mod, "go.mod"), "module hostile\n\ngo 1.26\n")
 	mustWrite(t, filepath.Join(mod, "main.go"), goProgram)
@@ -132,7 +134,7 @@ export { m, f };
 // TestHostileTypeScriptRoundTrip type-checks the package with tsc 7 under
 // strict settings and runs its JavaScript with Node.
 func TestHostileTypeScriptRoundTrip(t *testing.T) {
-	c, dir := generate(t)
+	c, dir := generate(t, hostile)
 	mustWrite(t, filepath.Join(dir, "main.mjs"), jsProgram)
 	mustWrite(t, filepath.Join(dir, "consumer.ts"), tsConsumer)
 	mustWrite(t, filepath.Join(dir, "tsconfig.json"), `{"compilerOptions": {"strict": true, "noEmit": true, "module": "nodenext",
@@ -150,7 +152,7 @@ func TestHostileTypeScriptRoundTrip(t *testing.T) {
 // TestHostileOpenAPIRoundTrip validates both documents with kin-openapi
 // and reads the messages back from each through a generic parser.
 func TestHostileOpenAPIRoundTrip(t *testing.T) {
-	c, dir := generate(t)
+	c, dir := generate(t, hostile)
 	for _, name := range []string{"errors.yaml", "errors.json"} {
 		path := filepath.Join(dir, "out", "openapi", name)
 		data, err := os.ReadFile(path)

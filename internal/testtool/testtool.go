@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
 )
 
 // Root returns the repository root: the nearest folder above the test's
@@ -88,4 +90,10 @@ func Output(dir, name string, args ...string) (string, error) {
 	cmd.Stderr = &buf
 	err := cmd.Run()
 	return buf.String(), err
+}
+
+// Diff is a unified diff from want (the golden or expected text) to got,
+// for test failures: every changed line, not only the first.
+func Diff[T ~string | ~[]byte](want, got T) string {
+	return udiff.Unified("want", "got", string(want), string(got))
 }

@@ -8,9 +8,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/internal/testtool"
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
@@ -97,29 +98,11 @@ func TestGolden(t *testing.T) {
 					t.Fatal(err)
 				}
 				if !bytes.Equal(files[rel], golden) {
-					t.Errorf("%s differs from its golden file (run go test -update and review the diff):\n%s", rel, firstDiff(golden, files[rel]))
+					t.Errorf("%s differs from its golden file (run go test -update and review the diff):\n%s", rel, testtool.Diff(golden, files[rel]))
 				}
 			}
 		})
 	}
-}
-
-// firstDiff shows the first line where two texts part.
-func firstDiff(want, got []byte) string {
-	w, g := strings.Split(string(want), "\n"), strings.Split(string(got), "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return "line " + strconv.Itoa(i+1) + ":\n  want: " + wl + "\n  got:  " + gl
-		}
-	}
-	return "(same lines)"
 }
 
 var headerLine = regexp.MustCompile(`^// Code generated .* DO NOT EDIT\.$`)
