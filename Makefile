@@ -90,3 +90,6 @@ docs: tools-node generate
 
 clean-tools:
 	rm -rf $(GOBIN_DIR) $(TOOLS)/node_modules
+
+# make bench: the benchmark harness (bench/run.sh), results in bench/RESULTS.md.
+include bench/bench.mk
