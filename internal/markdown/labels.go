@@ -18,7 +18,7 @@ const labelsFile = "labels.yaml"
 
 // Labels are the fixed words of the pages in one language, read from
 // labels.yaml. They are Markdown written by the template author and are
-// not escaped.
+// not escaped; Search, the words of the docs site's search, are plain text.
 type Labels struct {
 	Title          string  `yaml:"title"`
 	Languages      string  `yaml:"languages"`
@@ -63,6 +63,7 @@ type Labels struct {
 	Replacement    string  `yaml:"replacement"`
 	OtherLanguages string  `yaml:"other_languages"`
 	AllTables      string  `yaml:"all_tables"`
+	Search         Search  `yaml:"search"`
 }
 
 // Kinds explains each of the three tables in a sentence.
@@ -80,6 +81,25 @@ type Members struct {
 	Detail string `yaml:"detail"`
 	Code   string `yaml:"code"`
 	Name   string `yaml:"name"`
+}
+
+// Search are the words of the docs site's search box, as plain text: errgen
+// writes them to site.json, and the site shows them as they are. The JSON
+// names are site.json's.
+type Search struct {
+	Button      string `json:"button" yaml:"button"`            // the search button's text and the box's placeholder
+	ButtonLabel string `json:"buttonLabel" yaml:"button_label"` // the search button, for screen readers
+	Details     string `json:"details" yaml:"details"`          // the button that shows the results in full
+	Reset       string `json:"reset" yaml:"reset"`              // the button that clears the query
+	Back        string `json:"back" yaml:"back"`                // the button that closes the box
+	NoResults   string `json:"noResults" yaml:"no_results"`     // stands before a query that found nothing
+	Select      string `json:"select" yaml:"select"`            // stands after the enter key in the footer
+	SelectKey   string `json:"selectKey" yaml:"select_key"`     // the enter key, for screen readers
+	Navigate    string `json:"navigate" yaml:"navigate"`        // stands after the arrow keys in the footer
+	UpKey       string `json:"upKey" yaml:"up_key"`             // the up arrow key, for screen readers
+	DownKey     string `json:"downKey" yaml:"down_key"`         // the down arrow key, for screen readers
+	Close       string `json:"close" yaml:"close"`              // stands after the escape key in the footer
+	CloseKey    string `json:"closeKey" yaml:"close_key"`       // the escape key, for screen readers
 }
 
 // parseLabels reads a label table: a mapping from language tag to Labels.

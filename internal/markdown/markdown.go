@@ -10,7 +10,8 @@
 //
 // plus index.md, a landing page listing the languages, and site.json, the
 // languages, tables and codes with their site paths for the docs site's
-// navigation (site/.vitepress/config.mts reads it).
+// navigation and each language's search-box words (site/.vitepress/config.mts
+// reads it).
 //
 // Every template gets a *Page; the functions in funcs escape catalog text.
 // Every file carries output.Marker in an HTML comment, after the front

@@ -165,6 +165,16 @@ func TestOverrideErrors(t *testing.T) {
 			want: "markdown: team/labels.yaml:" + strconv.Itoa(lineOf(labels, "\nko:\n")+1) + `: language ko has no label "retryable"`,
 		},
 		{
+			name: "labels with an unknown search key",
+			fsys: fstest.MapFS{labelsFile: {Data: []byte(strings.Replace(labels, "    no_results: No results for\n", "    no_results: No results for\n    no_result: None\n", 1))}},
+			want: "markdown: team/labels.yaml:" + strconv.Itoa(lineOf(labels, "    no_results: No results for\n")+1) + ": field no_result not found in type markdown.Search",
+		},
+		{
+			name: "labels missing a search key",
+			fsys: fstest.MapFS{labelsFile: {Data: []byte(strings.Replace(labels, "    button: 검색\n", "", 1))}},
+			want: "markdown: team/labels.yaml:" + strconv.Itoa(lineOf(labels, "\nko:\n")+1) + `: language ko has no label "search.button"`,
+		},
+		{
 			name: "labels missing a language",
 			fsys: fstest.MapFS{labelsFile: {Data: []byte(labels[:strings.Index(labels, "\nko:\n")+1])}},
 			want: "markdown: team/labels.yaml has no labels for language ko; add them to your own labels.yaml",

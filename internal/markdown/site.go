@@ -5,8 +5,9 @@ import (
 	"github.com/errgen/errgen/internal/output"
 )
 
-// The site manifest: what a docs site needs to build its navigation, in a
-// form that JavaScript reads without parsing Markdown. Links are site paths
+// The site manifest: what a docs site needs to build its navigation, and
+// the words of its search box per language, in a form that JavaScript reads
+// without parsing Markdown. Links are site paths
 // (clean URLs, no .md), as the site serves the pages.
 type manifest struct {
 	Comment         string         `json:"$comment"`
@@ -19,6 +20,7 @@ type siteLanguage struct {
 	Name   string      `json:"name"`
 	Title  string      `json:"title"`
 	Link   string      `json:"link"`
+	Search Search      `json:"search"` // the search box's words, from labels.yaml
 	Tables []siteTable `json:"tables"`
 }
 
@@ -38,7 +40,7 @@ type siteCode struct {
 func siteManifest(c *catalog.Catalog, labels map[string]Labels) ([]byte, error) {
 	m := manifest{Comment: output.Marker, DefaultLanguage: c.Default}
 	for _, l := range c.Languages {
-		sl := siteLanguage{Tag: l.Tag, Name: l.Name, Title: labels[l.Tag].Title, Link: "/" + l.Tag + "/"}
+		sl := siteLanguage{Tag: l.Tag, Name: l.Name, Title: labels[l.Tag].Title, Link: "/" + l.Tag + "/", Search: labels[l.Tag].Search}
 		for _, t := range c.Tables {
 			st := siteTable{Kind: string(t.Kind), Title: t.Title[l.Tag], Link: "/" + l.Tag + "/" + string(t.Kind) + "/"}
 			for _, code := range t.Codes {

@@ -36,6 +36,10 @@ func TestSiteInBrowser(t *testing.T) {
 	}
 
 	c, files := emitCase(t, "seed")
+	set, err := loadTemplates(nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
 	code := c.Table(catalog.KindError).Lookup(2003)
 	if code == nil || code.ID != "ChannelNotFound" {
 		t.Fatal("the seed case lacks error 2003 ChannelNotFound")
@@ -111,6 +115,14 @@ func TestSiteInBrowser(t *testing.T) {
 		if htmlLang != lang.Tag {
 			t.Errorf("%s: <html lang=%q>, want %q", url, htmlLang, lang.Tag)
 		}
+		// The search box speaks the page's language: its words are the
+		// search labels of labels.yaml, by way of site.json.
+		words := set.labels[lang.Tag].Search
+		button := run(t, browser, chromedp.Evaluate[[]string](
+			`(b => [b.querySelector('.DocSearch-Button-Placeholder').textContent, b.getAttribute('aria-label')])(document.querySelector('.VPNavBarSearch button'))`))
+		if len(button) != 2 || button[0] != words.Button || button[1] != words.ButtonLabel {
+			t.Errorf("%s: search button text and aria-label %q, want %q, %q", url, button, words.Button, words.ButtonLabel)
+		}
 		// The local search of the language finds the code by its name.
 		if err := chromedp.Do(browser,
 			chromedp.Click(chromedp.CSS(`.VPNavBarSearch button`)),
@@ -118,6 +130,16 @@ func TestSiteInBrowser(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS(`.VPLocalSearchBox .result`)),
 		); err != nil {
 			t.Fatalf("%s: searching for %s: %v", url, code.ID, err)
+		}
+		placeholder := run(t, browser, chromedp.AttributeValue(chromedp.CSS(`.VPLocalSearchBox input`), "placeholder")).Value
+		footer := run(t, browser, chromedp.Text(chromedp.CSS(`.VPLocalSearchBox .search-keyboard-shortcuts`)))
+		if placeholder != words.Button {
+			t.Errorf("%s: search box placeholder %q, want %q", url, placeholder, words.Button)
+		}
+		for _, w := range []string{words.Navigate, words.Select, words.Close} {
+			if !strings.Contains(footer, w) {
+				t.Errorf("%s: search box footer %q lacks %q", url, footer, w)
+			}
 		}
 		results := run(t, browser, chromedp.Text(chromedp.CSS(`.VPLocalSearchBox .results`)))
 		if !strings.Contains(results, "2003") {

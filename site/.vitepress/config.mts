@@ -21,6 +21,21 @@ interface Manifest {
     name: string
     title: string
     link: string
+    search: {
+      button: string
+      buttonLabel: string
+      details: string
+      reset: string
+      back: string
+      noResults: string
+      select: string
+      selectKey: string
+      navigate: string
+      upKey: string
+      downKey: string
+      close: string
+      closeKey: string
+    }
     tables: {
       kind: string
       title: string
@@ -52,7 +67,33 @@ const defuse = (v: unknown): unknown =>
         : v
 
 const locales: LocaleConfig<DefaultTheme.Config> = {}
+// The local search box's words per locale, from labels.yaml. The theme
+// shows them with Vue's text and attribute bindings, which escape them
+// (HTML-escaping them here would show "&amp;"); they are only defused, as
+// the site data, JSON in a <script> block of every page, carries them.
+const searchLocales: NonNullable<DefaultTheme.LocalSearchOptions['locales']> = {}
 for (const lang of manifest.languages) {
+  const w = defuse(lang.search) as typeof lang.search
+  searchLocales[lang.tag] = {
+    translations: {
+      button: { buttonText: w.button, buttonAriaLabel: w.buttonLabel },
+      modal: {
+        displayDetails: w.details,
+        resetButtonTitle: w.reset,
+        backButtonTitle: w.back,
+        noResultsText: w.noResults,
+        footer: {
+          selectText: w.select,
+          selectKeyAriaLabel: w.selectKey,
+          navigateText: w.navigate,
+          navigateUpKeyAriaLabel: w.upKey,
+          navigateDownKeyAriaLabel: w.downKey,
+          closeText: w.close,
+          closeKeyAriaLabel: w.closeKey,
+        },
+      },
+    },
+  }
   locales[lang.tag] = {
     label: escapeHTML(lang.name),
     lang: lang.tag,
@@ -110,7 +151,7 @@ export default {
     return defuse(pageData) as PageData
   },
   themeConfig: {
-    search: { provider: 'local' },
+    search: { provider: 'local', options: { locales: searchLocales } },
     outline: 'deep',
   },
 } satisfies UserConfig<DefaultTheme.Config>
