@@ -1,0 +1,69 @@
+package catalog_test
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/errgen/errgen/internal/catalog"
+)
+
+// TestLintSeedCatalog: the only advice on the real catalog is the seven
+// response codes that source 000 gives standard HTTP numbers with other
+// meanings.
+func TestLintSeedCatalog(t *testing.T) {
+	c, err := catalog.Load("../../codes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range catalog.Lint(c) {
+		if d.Severity != catalog.SeverityWarning {
+			t.Errorf("lint returned an error: %s", d)
+		}
+		got = append(got, strings.Fields(d.Message)[2])
+	}
+	if want := "403 410 411 412 413 421 451"; strings.Join(got, " ") != want {
+		t.Errorf("advice for response codes %v, want %s", got, want)
+	}
+}
+
+func TestLintAdvice(t *testing.T) {
+	data, err := os.ReadFile("../../testdata/catalogs/small.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := string(data)
+	for _, r := range [][2]string{
+		// 401 without its MUST header
+		{"      headers:\n        - name: WWW-Authenticate\n          requirement: MUST\n          description: {en: At least one challenge., ko: 하나 이상의 인증 요구.}\n", ""},
+		// an untranslated message
+		{"message: {en: Not Found, ko: 찾을 수 없음}", "message: {en: Not Found, ko: Not Found}"},
+		// a deprecation without replacement
+		{"      deprecated:\n        replacement: InternalServerError\n", "      deprecated:\n"},
+		// a response code reusing a standard number with another status
+		{"    - code: 441\n", "    - code: 429\n"},
+	} {
+		if !strings.Contains(src, r[0]) {
+			t.Fatalf("fixture lacks %q", r[0])
+		}
+		src = strings.Replace(src, r[0], r[1], 1)
+	}
+	c, err := catalog.Parse("small.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range catalog.Lint(c) {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"small.yaml:34:13: warning: RFC 9110 requires 401 responses to carry WWW-Authenticate; add it under headers with requirement MUST",
+		"small.yaml:40:13: warning: http code 404 has the same message in ko and en; translate the ko message",
+		"small.yaml:86:13: warning: response code 429 (RoomNotFound) reuses HTTP 429 Too Many Requests with another meaning and is sent as 404; a client that reads the number as an HTTP status misreads it; say so in its description, and prefer a number outside the HTTP status range for new codes",
+		"small.yaml:106:13: warning: error code 1004 is deprecated without a replacement; name a `replacement`, so clients know where to move",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("advice:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
