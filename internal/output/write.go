@@ -10,8 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"github.com/google/renameio/v2"
 )
 
 // ChangeKind says what committing a file set does to one path.
@@ -154,10 +152,14 @@ type Writer struct {
 }
 
 // Write makes disk match files under dir: it plans, then stages every new
-// content in a temporary file beside its target, and only when all are
-// staged renames them into place and removes stale generated files. A
-// failure before the renames leaves every file as it was. It returns the
-// changes made.
+// content in a closed temporary file beside its target, and only when all
+// are staged renames them into place and removes stale generated files. A
+// failure while staging leaves every file as it was; a failure while
+// renaming rolls back what was done. It returns the changes made.
+//
+// Each rename is atomic, so a reader or a concurrent run never sees half a
+// file. Files are not fsynced one by one: at 1.4 ms each here, that was a
+// minute for the 40 000 files of a 10 000-code catalog.
 func (w *Writer) Write(root, dir string, files []File) ([]Change, error) {
 	unlock, err := lock(root, dir)
 	if err != nil {
@@ -169,41 +171,57 @@ func (w *Writer) Write(root, dir string, files []File) ([]Change, error) {
 	if err != nil {
 		return nil, err
 	}
-	var staged []*renameio.PendingFile
+	staged := map[string]string{} // change path → its temporary file
 	defer func() {
-		for _, p := range staged {
-			p.Cleanup()
+		for _, tmp := range staged {
+			os.Remove(tmp)
 		}
 	}()
 	for _, c := range changes {
 		if c.Kind == Delete {
 			continue
 		}
-		full := filepath.Join(root, filepath.FromSlash(c.Path))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return nil, err
-		}
-		p, err := renameio.NewPendingFile(full, renameio.WithPermissions(0o644))
+		tmp, err := stage(filepath.Join(root, filepath.FromSlash(c.Path)), c.New)
 		if err != nil {
 			return nil, err
 		}
-		staged = append(staged, p)
-		if _, err := p.Write(c.New); err != nil {
-			return nil, err
-		}
+		staged[c.Path] = tmp
 	}
 	var done []Change
-	i := 0
 	for _, c := range changes {
-		if err := w.apply(root, dir, c, staged, &i); err != nil {
+		if err := w.apply(root, dir, c, staged); err != nil {
 			return nil, errors.Join(err, rollback(root, done))
 		}
+		delete(staged, c.Path)
 		done = append(done, c)
 	}
 	return changes, nil
 }
 
-func (w *Writer) apply(root, dir string, c Change, staged []*renameio.PendingFile, i *int) error {
+// stage writes data to a new temporary file in the folder of target.
+func stage(target string, data []byte) (string, error) {
+	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+		return "", err
+	}
+	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".errgen-*")
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Chmod(0o644)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+func (w *Writer) apply(root, dir string, c Change, staged map[string]string) error {
 	full := filepath.Join(root, filepath.FromSlash(c.Path))
 	if w.beforeRename != nil {
 		if err := w.beforeRename(c.Path); err != nil {
@@ -217,11 +235,7 @@ func (w *Writer) apply(root, dir string, c Change, staged []*renameio.PendingFil
 		removeEmptyParents(filepath.Join(root, filepath.FromSlash(dir)), filepath.Dir(full))
 		return nil
 	}
-	if err := staged[*i].CloseAtomicallyReplace(); err != nil {
-		return err
-	}
-	*i++
-	return nil
+	return os.Rename(staged[c.Path], full)
 }
 
 // rollback undoes applied changes, newest first, so a failure halfway
@@ -235,8 +249,9 @@ func rollback(root string, done []Change) error {
 		case Create:
 			err = os.Remove(full)
 		case Update, Delete:
-			if err = os.MkdirAll(filepath.Dir(full), 0o755); err == nil {
-				err = renameio.WriteFile(full, c.Old, 0o644)
+			var tmp string
+			if tmp, err = stage(full, c.Old); err == nil {
+				err = os.Rename(tmp, full)
 			}
 		}
 		if err != nil {
