@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/golang"
@@ -55,15 +56,25 @@ func Render(c *catalog.Catalog) ([]output.File, error) {
 	return RenderTargets(c, Targets(c))
 }
 
-// RenderTargets is Render over an explicit target list.
+// RenderTargets is Render over an explicit target list. The emitters share
+// nothing but the read-only catalog, so they run at once; their files are
+// joined in target order, so the result does not depend on scheduling.
 func RenderTargets(c *catalog.Catalog, targets []Target) ([]output.File, error) {
+	results := make([][]output.File, len(targets))
+	errs := make([]error, len(targets))
+	var wg sync.WaitGroup
+	for i, t := range targets {
+		wg.Go(func() {
+			results[i], errs[i] = t.Emit(c)
+		})
+	}
+	wg.Wait()
 	var all []output.File
-	for _, t := range targets {
-		files, err := t.Emit(c)
-		if err != nil {
-			return nil, fmt.Errorf("%s target: %w", t.Name, err)
+	for i, t := range targets {
+		if errs[i] != nil {
+			return nil, fmt.Errorf("%s target: %w", t.Name, errs[i])
 		}
-		all = append(all, files...)
+		all = append(all, results[i]...)
 	}
 	return all, nil
 }
