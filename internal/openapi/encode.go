@@ -24,35 +24,57 @@ var rootOrder = []string{"openapi", "x-generated", "info", "paths", "components"
 // tree (which keeps order), the root is reordered, and both files are
 // written from that one tree. The YAML starts with the generated-file comment.
 func Marshal(doc *openapi3.T) (yamlData, jsonData []byte, err error) {
+	root, err := tree(doc)
+	if err != nil {
+		return nil, nil, err
+	}
+	if yamlData, err = encodeYAML(root); err != nil {
+		return nil, nil, err
+	}
+	if jsonData, err = encodeJSON(root); err != nil {
+		return nil, nil, err
+	}
+	return yamlData, jsonData, nil
+}
+
+// tree is the document as one ordered node tree, from which both files are
+// written.
+func tree(doc *openapi3.T) (*yaml.Node, error) {
 	raw, err := json.Marshal(doc)
 	if err != nil {
-		return nil, nil, fmt.Errorf("openapi: marshal: %w", err)
+		return nil, fmt.Errorf("openapi: marshal: %w", err)
 	}
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.UseNumber()
 	root, err := readNode(dec)
 	if err != nil {
-		return nil, nil, fmt.Errorf("openapi: re-read marshalled document: %w", err)
+		return nil, fmt.Errorf("openapi: re-read marshalled document: %w", err)
 	}
 	reorderRoot(root)
+	return root, nil
+}
 
+func encodeYAML(root *yaml.Node) ([]byte, error) {
 	var y bytes.Buffer
 	y.WriteString("# " + output.Marker + "\n")
 	enc := yaml.NewEncoder(&y)
 	enc.SetIndent(2)
 	if err := enc.Encode(root); err != nil {
-		return nil, nil, fmt.Errorf("openapi: encode YAML: %w", err)
+		return nil, fmt.Errorf("openapi: encode YAML: %w", err)
 	}
 	if err := enc.Close(); err != nil {
-		return nil, nil, fmt.Errorf("openapi: encode YAML: %w", err)
+		return nil, fmt.Errorf("openapi: encode YAML: %w", err)
 	}
+	return y.Bytes(), nil
+}
 
+func encodeJSON(root *yaml.Node) ([]byte, error) {
 	var j bytes.Buffer
 	if err := writeJSON(&j, root, ""); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	j.WriteByte('\n')
-	return y.Bytes(), j.Bytes(), nil
+	return j.Bytes(), nil
 }
 
 // reorderRoot sorts the root mapping by rootOrder; other keys keep their

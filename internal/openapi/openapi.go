@@ -65,16 +65,31 @@ func Emit(c *catalog.Catalog) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	yamlData, jsonData, err := Marshal(doc)
+	root, err := tree(doc)
 	if err != nil {
 		return nil, err
 	}
-	// Both files are written from one tree, so checking one checks both.
-	// Examples are left to the tests (which validate them in full on every
-	// fixture): kin-openapi compares each example with the whole enum, which
-	// is quadratic and took seconds at 10 000 codes.
-	if err := validate(jsonData, openapi3.DisableExamplesValidation()); err != nil {
-		return nil, fmt.Errorf("openapi: generated %s is invalid: %w", JSONName, err)
+	// YAML encoding is the slowest step at large N: it runs while the JSON
+	// is written and loaded back. Both files come from root, so checking
+	// one checks both. Examples are left to the tests (which validate them
+	// in full on every fixture): kin-openapi compares each example with the
+	// whole enum, which is quadratic and took seconds at 10 000 codes.
+	var yamlData []byte
+	var yamlErr error
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		yamlData, yamlErr = encodeYAML(root)
+	}()
+	jsonData, err := encodeJSON(root)
+	if err == nil {
+		if verr := validate(jsonData, openapi3.DisableExamplesValidation()); verr != nil {
+			err = fmt.Errorf("openapi: generated %s is invalid: %w", JSONName, verr)
+		}
+	}
+	<-done
+	if err = errors.Join(err, yamlErr); err != nil {
+		return nil, err
 	}
 	dir := c.Output.OpenAPI.Dir
 	return []output.File{
