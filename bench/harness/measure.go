@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -136,6 +137,9 @@ func runMeasure(args []string, stdout, stderr io.Writer) int {
 	return record(*out, r, stdout, stderr)
 }
 
+// tempSuffix is the random part of a staged file's name (.503020.md8215…).
+var tempSuffix = regexp.MustCompile(`(\.[a-z]+)[0-9]{6,}`)
+
 // failure is the gist of a failed run for a table cell: its last line
 // that says something, without the command line.
 func failure(err error) string {
@@ -143,6 +147,8 @@ func failure(err error) string {
 	for i := len(lines) - 1; i >= 0; i-- {
 		l := strings.TrimSpace(lines[i])
 		if l != "" && !strings.Contains(l, "nothing was written") {
+			l = strings.TrimPrefix(l, "errgen: ")
+			l = tempSuffix.ReplaceAllString(l, "$1…")
 			return strings.ReplaceAll(strings.ReplaceAll(l, "\t", " "), "|", "/")
 		}
 	}
