@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/run.sh — errgen's benchmark harness (issue 8), run by `make bench`.
 #
-# Builds errgen once, synthesises catalogs of N codes into bench/tmp
+# Builds errgen once, synthesises catalogs of N codes into bench/_tmp
 # (gitignored), times errgen beside stringer and protoc-gen-go on the same
 # codes, runs the per-phase and run-time Go benchmarks, measures what the
 # generated Go and TypeScript cost their consumer to compile, and writes
@@ -25,7 +25,7 @@ set -euo pipefail
 main() {
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-TMP=$ROOT/bench/tmp
+TMP=$ROOT/bench/_tmp
 BIN=$TMP/bin
 SIZES=${BENCH_SIZES:-"200 1000 10000 50000"}
 RUNS=${BENCH_RUNS:-5}

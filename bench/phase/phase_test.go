@@ -1,9 +1,9 @@
 // Package phase benchmarks each phase of errgen generate on the synthetic
-// catalogs bench/run.sh writes to bench/tmp/n<N>/codes.yaml: YAML decoding,
+// catalogs bench/run.sh writes to bench/_tmp/n<N>/codes.yaml: YAML decoding,
 // the whole load (decode, validate, model), each emitter's Emit, and the
 // writer, both onto an empty folder and onto one already up to date.
 //
-//	go run ./bench/synth -n 10000 -o bench/tmp/n10000/codes.yaml
+//	go run ./bench/synth -n 10000 -o bench/_tmp/n10000/codes.yaml
 //	go test -run '^$' -bench . -benchmem ./bench/phase -args -sizes 10000
 //
 // A size whose catalog is missing is skipped. The package holds no tests.
@@ -30,7 +30,7 @@ import (
 )
 
 var (
-	dir   = flag.String("catalogs", "../tmp", "folder holding n<N>/codes.yaml")
+	dir   = flag.String("catalogs", "../_tmp", "folder holding n<N>/codes.yaml")
 	sizes = flag.String("sizes", "200,1000,10000,50000", "comma-separated catalog sizes; \"seed\" is the repository's codes.yaml")
 	seed  = flag.String("seed", "../../codes.yaml", "the seed catalog")
 	// writeMax bounds the sizes the write-to-empty-folder benchmark runs
@@ -195,7 +195,7 @@ func prime(b *testing.B, root string, files []output.File) {
 }
 
 // rendered returns the files of every target: those bench/run.sh wrote
-// beside the catalog just before (out/ of bench/tmp/n<N>, what Render
+// beside the catalog just before (out/ of bench/_tmp/n<N>, what Render
 // returns), so that the write benchmark does not pay for a render at large
 // N; the catalog's own render when that folder is missing.
 func rendered(b *testing.B, c *catalog.Catalog) []output.File {

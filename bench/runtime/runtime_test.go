@@ -4,7 +4,7 @@
 // through 1024 error codes spread over the table.
 //
 // It is its own module (errgenbench/runtime) because the packages it
-// measures are generated into bench/tmp/gen by bench/run.sh; run that
+// measures are generated into bench/_tmp/gen by bench/run.sh; run that
 // first, then:
 //
 //	cd bench/runtime && go test -run '^$' -bench . -benchmem

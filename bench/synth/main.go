@@ -6,7 +6,7 @@
 //
 // Usage:
 //
-//	go run ./bench/synth -n 10000 -o bench/tmp/n10000/codes.yaml
+//	go run ./bench/synth -n 10000 -o bench/_tmp/n10000/codes.yaml
 package main
 
 import (
