@@ -57,13 +57,8 @@ func tree(doc *openapi3.T) (*yaml.Node, error) {
 func encodeYAML(root *yaml.Node) ([]byte, error) {
 	var y bytes.Buffer
 	y.WriteString("# " + output.Marker + "\n")
-	enc := yaml.NewEncoder(&y)
-	enc.SetIndent(2)
-	if err := enc.Encode(root); err != nil {
-		return nil, fmt.Errorf("openapi: encode YAML: %w", err)
-	}
-	if err := enc.Close(); err != nil {
-		return nil, fmt.Errorf("openapi: encode YAML: %w", err)
+	if err := writeYAML(&y, root); err != nil {
+		return nil, err
 	}
 	return y.Bytes(), nil
 }

@@ -65,15 +65,21 @@ func Emit(c *catalog.Catalog) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The document is checked as built, its references resolved in memory:
+	// loading the written JSON back took most of the target's time, and
+	// the tests load both written files back with kin-openapi anyway.
+	// Examples are left to the tests too (which validate them in full on
+	// every fixture): kin-openapi compares each example with the whole
+	// enum, which is quadratic and took seconds at 10 000 codes.
+	if err := validateBuilt(doc); err != nil {
+		return nil, fmt.Errorf("openapi: the generated document is invalid: %w", err)
+	}
 	root, err := tree(doc)
 	if err != nil {
 		return nil, err
 	}
-	// YAML encoding is the slowest step at large N: it runs while the JSON
-	// is written and loaded back. Both files come from root, so checking
-	// one checks both. Examples are left to the tests (which validate them
-	// in full on every fixture): kin-openapi compares each example with the
-	// whole enum, which is quadratic and took seconds at 10 000 codes.
+	// YAML encoding is the slowest step left: it runs while the JSON is
+	// written. Both files come from root.
 	var yamlData []byte
 	var yamlErr error
 	done := make(chan struct{})
@@ -82,11 +88,6 @@ func Emit(c *catalog.Catalog) ([]output.File, error) {
 		yamlData, yamlErr = encodeYAML(root)
 	}()
 	jsonData, err := encodeJSON(root)
-	if err == nil {
-		if verr := validate(jsonData, openapi3.DisableExamplesValidation()); verr != nil {
-			err = fmt.Errorf("openapi: generated %s is invalid: %w", JSONName, verr)
-		}
-	}
 	<-done
 	if err = errors.Join(err, yamlErr); err != nil {
 		return nil, err
@@ -98,13 +99,19 @@ func Emit(c *catalog.Catalog) ([]output.File, error) {
 	}, nil
 }
 
+// validateBuilt resolves the references of a document built in memory and
+// validates it, without examples.
+func validateBuilt(doc *openapi3.T) error {
+	loader := openapi3.NewLoader()
+	if err := loader.ResolveRefsIn(doc, nil); err != nil {
+		return fmt.Errorf("resolve references: %w", err)
+	}
+	return doc.Validate(loader.Context, openapi3.DisableExamplesValidation(), openapi3.EnableMultiError())
+}
+
 // Validate loads an OpenAPI document from data with kin-openapi and
 // validates it, reporting every problem rather than the first.
 func Validate(data []byte) error {
-	return validate(data)
-}
-
-func validate(data []byte, opts ...openapi3.ValidationOption) error {
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromData(data)
 	if err != nil {
@@ -114,7 +121,7 @@ func validate(data []byte, opts ...openapi3.ValidationOption) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	return doc.Validate(ctx, append(opts, openapi3.EnableMultiError())...)
+	return doc.Validate(ctx, openapi3.EnableMultiError())
 }
 
 // Build assembles the document. It checks every component key first and
