@@ -75,8 +75,12 @@ func Emit(c *catalog.Catalog, overrides fs.FS) ([]output.File, error) {
 	}
 
 	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter}
-	var jobs []job
-	add := func(tmpl string, p *Page) { jobs = append(jobs, job{tmpl, p}) }
+	// The site manifest goes first: it is the largest single file, and
+	// the pages render beside it.
+	jobs := []job{{"site.json", func() ([]byte, error) { return siteManifest(c, set.labels) }}}
+	add := func(tmpl string, p *Page) {
+		jobs = append(jobs, job{p.Path, func() ([]byte, error) { return r.render(tmpl, p) }})
+	}
 
 	def := c.Languages[0]
 	for _, l := range c.Languages {
@@ -105,15 +109,10 @@ func Emit(c *catalog.Catalog, overrides fs.FS) ([]output.File, error) {
 			}
 		}
 	}
-	files, err := r.renderAll(jobs, target.Dir)
+	files, err := renderAll(jobs, target.Dir)
 	if err != nil {
 		return nil, err
 	}
-	manifest, err := siteManifest(c, set.labels)
-	if err != nil {
-		return nil, err
-	}
-	files = append(files, output.File{Path: path.Join(target.Dir, "site.json"), Data: manifest})
 	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
 	return files, nil
 }
@@ -128,24 +127,23 @@ func (r *renderer) page(l catalog.Language) *Page {
 	return &Page{Catalog: r.catalog, Lang: l, Languages: r.catalog.Languages, L: r.set.labels[l.Tag]}
 }
 
-// job is one page to render with one template.
+// job renders one file of the docs folder.
 type job struct {
-	tmpl string
-	page *Page
+	path   string // relative to the docs folder
+	render func() ([]byte, error)
 }
 
-// renderAll renders the pages on every CPU: text/template's reflection
+// renderAll renders the files on every CPU: text/template's reflection
 // makes a page cost tens of microseconds, and a catalog of thousands of
-// codes has twice as many pages per language. Files keep the order of
+// codes has as many pages per language. Files keep the order of
 // jobs, and the error reported is the first in that order, whatever the
 // schedule.
-func (r *renderer) renderAll(jobs []job, dir string) ([]output.File, error) {
+func renderAll(jobs []job, dir string) ([]output.File, error) {
 	files := make([]output.File, len(jobs))
 	errs := make([]error, len(jobs))
 	parallel.For(len(jobs), runtime.GOMAXPROCS(0), func(i int) {
-		j := jobs[i]
-		data, err := r.render(j.tmpl, j.page)
-		files[i], errs[i] = output.File{Path: path.Join(dir, j.page.Path), Data: data}, err
+		data, err := jobs[i].render()
+		files[i], errs[i] = output.File{Path: path.Join(dir, jobs[i].path), Data: data}, err
 	})
 	for _, err := range errs {
 		if err != nil {
