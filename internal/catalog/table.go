@@ -398,22 +398,32 @@ func (r *reader) deprecation(c *Code, n *yaml.Node, tags []string, replacements 
 }
 
 func (r *reader) resolveReplacements(t *Table, replacements map[*Code]*yaml.Node) {
+	if len(replacements) == 0 {
+		return
+	}
+	// The first code of each id, as a search from the front would find.
+	byID := make(map[string]*Code, len(t.Codes))
+	for _, c := range t.Codes {
+		if _, dup := byID[c.ID]; !dup {
+			byID[c.ID] = c
+		}
+	}
 	for _, c := range t.Codes {
 		n, ok := replacements[c]
 		if !ok {
 			continue
 		}
 		id := resolve(n).Value
-		i := slices.IndexFunc(t.Codes, func(x *Code) bool { return x.ID == id })
+		repl := byID[id]
 		switch {
-		case i < 0:
+		case repl == nil:
 			r.errorf(r.pos(n), "name the id of a code in the same table", "replacement %q is not an id of the %s table", id, t.Kind)
-		case t.Codes[i] == c:
+		case repl == c:
 			r.errorf(r.pos(n), "name another code, or drop `replacement`", "code %d names itself as its replacement", c.Number)
-		case t.Codes[i].Deprecated != nil:
+		case repl.Deprecated != nil:
 			r.errorf(r.pos(n), "name the code that replaces "+id+" instead", "replacement %q is itself deprecated", id)
 		default:
-			c.Deprecated.Replacement = t.Codes[i]
+			c.Deprecated.Replacement = repl
 		}
 	}
 }
