@@ -43,10 +43,12 @@ test-go:
 	$(GO) test -count=1 ./...
 
 # Bounded fuzzing: the loader on arbitrary bytes, then every accepted
-# catalog of fuzzed text through the Go (type-checked) and TS emitters.
+# catalog of fuzzed text through the Go (type-checked) and TS emitters,
+# then any string through the OpenAPI target's YAML writer and back.
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzLoad -fuzztime=$(FUZZTIME) ./internal/catalog
 	$(GO) test -run='^$$' -fuzz=FuzzEmit -fuzztime=$(FUZZTIME) ./internal/render
+	$(GO) test -run='^$$' -fuzz=FuzzYAMLString -fuzztime=$(FUZZTIME) ./internal/openapi
 
 tools: tools-go tools-node tools-debian
 
