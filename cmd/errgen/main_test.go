@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/errgen/errgen/internal/cache"
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/render"
@@ -317,11 +318,23 @@ func TestGoGenerateInFreshClone(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	gen := exec.Command("go", "generate", "./...")
-	gen.Dir = clone
-	if out, err := gen.CombinedOutput(); err != nil {
-		t.Fatalf("go generate: %v\n%s", err, out)
+	// The real binary with its cache: the second run hits it, and an edit
+	// of the catalog still reaches out/.
+	cacheDir := t.TempDir()
+	goGenerate := func() {
+		t.Helper()
+		gen := exec.Command("go", "generate", "./...")
+		gen.Dir = clone
+		gen.Env = append(os.Environ(), cache.Env+"="+cacheDir)
+		if out, err := gen.CombinedOutput(); err != nil {
+			t.Fatalf("go generate: %v\n%s", err, out)
+		}
 	}
+	goGenerate()
+	if entries, _ := os.ReadDir(filepath.Join(cacheDir, "entries")); len(entries) != 1 {
+		t.Errorf("go generate left %d cache entries, want 1", len(entries))
+	}
+	goGenerate()
 	if r := errgen(t, clone, "check"); r.code != 0 {
 		t.Fatalf("check after go generate: %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -329,5 +342,9 @@ func TestGoGenerateInFreshClone(t *testing.T) {
 	r := errgen(t, clone, "check")
 	if r.code != 1 || !strings.Contains(r.stdout, "out/go/codes/") || !strings.Contains(r.stdout, ": stale") {
 		t.Errorf("check after editing a message: %d\n%s", r.code, r.stdout)
+	}
+	goGenerate()
+	if r := errgen(t, clone, "check"); r.code != 0 {
+		t.Fatalf("check after editing and generating again: %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 }

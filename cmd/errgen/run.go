@@ -5,9 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"runtime/debug"
 	"strings"
 
+	"github.com/errgen/errgen/internal/cache"
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/render"
 )
@@ -38,15 +40,17 @@ func init() {
 	}
 }
 
-// env is what a command may touch: its output streams, and the targets
-// it renders (tests swap in a failing one).
+// env is what a command may touch: its output streams, the targets it
+// renders (tests swap in a failing one) and the generate cache.
 type env struct {
 	stdout, stderr io.Writer
 	targets        func(*catalog.Catalog) []render.Target
+	// cache returns the generate cache, nil when it is off.
+	cache func() *cache.Cache
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	return runEnv(&env{stdout: stdout, stderr: stderr, targets: render.Targets}, args)
+	return runEnv(&env{stdout: stdout, stderr: stderr, targets: render.Targets, cache: cache.Open}, args)
 }
 
 func runEnv(e *env, args []string) int {
@@ -122,7 +126,17 @@ func parse(fs *flag.FlagSet, args []string, cf *catalogFlags) (code int, ok bool
 
 // load reads the catalog, printing its problems in the chosen format.
 func (e *env) load(cf *catalogFlags) (*catalog.Catalog, bool) {
-	c, err := catalog.Load(cf.file)
+	data, err := os.ReadFile(cf.file)
+	if err != nil {
+		e.report(cf, err)
+		return nil, false
+	}
+	return e.parse(cf, data)
+}
+
+// parse is load for the catalog's bytes, already read.
+func (e *env) parse(cf *catalogFlags, data []byte) (*catalog.Catalog, bool) {
+	c, err := catalog.Parse(cf.file, data)
 	if err != nil {
 		e.report(cf, err)
 		return nil, false
