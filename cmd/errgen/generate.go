@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/aymanbagabas/go-udiff"
 
@@ -63,11 +64,17 @@ func runGenerate(e *env, args []string) int {
 		}
 	}
 	if !*force {
-		if entry, _, hit := store.Lookup(abs); hit && output.Fresh(filepath.Dir(abs), entry.Dir, entry.Files) {
-			if !*quiet {
-				fmt.Fprintf(e.stdout, "errgen: %d generated file(s) are up to date; nothing changed since the last generate (-force renders anyway)\n", len(entry.Files))
+		checked := time.Now()
+		if entry, _, hit := store.Lookup(abs); hit {
+			if fresh, racy := output.Fresh(filepath.Dir(abs), entry.Dir, entry.Files, time.Unix(0, entry.Verified)); fresh {
+				if racy {
+					_ = store.Renew(abs, entry, checked) // only saves the next run time
+				}
+				if !*quiet {
+					fmt.Fprintf(e.stdout, "errgen: %d generated file(s) are up to date; nothing changed since the last generate (-force renders anyway)\n", len(entry.Files))
+				}
+				return exitOK
 			}
-			return exitOK
 		}
 	}
 	data, err := os.ReadFile(cf.file)
@@ -92,6 +99,7 @@ func runGenerate(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "errgen: nothing was written")
 		return exitProblem
 	}
+	written := time.Now()
 	var w output.Writer
 	changes, err := w.Write(c.Root, c.Output.Dir, files)
 	if err != nil {
@@ -100,7 +108,9 @@ func runGenerate(e *env, args []string) int {
 	}
 	if keyErr == nil {
 		// A cache that cannot be written only costs the next run time.
-		_ = store.Store(in, key, filepath.ToSlash(c.Output.Dir), output.Sums(files))
+		if recs, err := output.Records(c.Root, files); err == nil {
+			_ = store.Store(in, key, filepath.ToSlash(c.Output.Dir), recs, written)
+		}
 	}
 	if !*quiet {
 		for _, ch := range changes {

@@ -20,8 +20,11 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/google/renameio/v2"
+
+	"github.com/errgen/errgen/internal/output"
 )
 
 // Env names the environment variable that moves the cache ("ERRGEN_CACHE=
@@ -29,7 +32,7 @@ import (
 const Env = "ERRGEN_CACHE"
 
 // format changes whenever an entry's meaning does, so old entries miss.
-const format = "errgen-cache-1"
+const format = "errgen-cache-2"
 
 // Cache is a folder of entries. A nil *Cache is a cache that is off.
 type Cache struct {
@@ -72,10 +75,12 @@ type Entry struct {
 	Key       Key    `json:"key"`
 	Templates string `json:"templates,omitempty"`
 	// Dir is the output folder, relative to the catalog's folder; Files
-	// maps every file written there (slash-separated, relative to the
-	// catalog's folder) to the hex SHA-256 of its bytes.
-	Dir   string            `json:"dir"`
-	Files map[string]string `json:"files"`
+	// holds every file written there (slash-separated, relative to the
+	// catalog's folder), as it was on disk at Verified (Unix nanoseconds),
+	// a time before it was last written or checked.
+	Dir      string                   `json:"dir"`
+	Files    map[string]output.Record `json:"files"`
+	Verified int64                    `json:"verified"`
 }
 
 // Lookup returns the entry of the catalog at path (absolute) and the key
@@ -103,14 +108,28 @@ func (c *Cache) Lookup(path string) (e *Entry, now Key, ok bool) {
 	return e, now, now == e.Key
 }
 
-// Store records what a generate of in wrote. Files written before the
-// inputs were read back (an edit during the run) are caught by the key
-// the next run computes.
-func (c *Cache) Store(in Inputs, key Key, dir string, sums map[string]string) error {
+// Store records what a generate of in wrote, as it was on disk at
+// verified.
+func (c *Cache) Store(in Inputs, key Key, dir string, files map[string]output.Record, verified time.Time) error {
 	if c == nil {
 		return nil
 	}
-	e := Entry{Format: format, Key: key, Templates: in.Templates, Dir: dir, Files: sums}
+	return c.store(in.Catalog, &Entry{Format: format, Key: key, Templates: in.Templates, Dir: dir, Files: files, Verified: verified.UnixNano()})
+}
+
+// Renew records that the files of the catalog's entry e were all found
+// as recorded at verified, so that the next run trusts more of them by
+// their modification times.
+func (c *Cache) Renew(catalog string, e *Entry, verified time.Time) error {
+	if c == nil {
+		return nil
+	}
+	renewed := *e
+	renewed.Verified = verified.UnixNano()
+	return c.store(catalog, &renewed)
+}
+
+func (c *Cache) store(catalog string, e *Entry) error {
 	data, err := json.Marshal(e)
 	if err != nil {
 		return err
@@ -118,7 +137,7 @@ func (c *Cache) Store(in Inputs, key Key, dir string, sums map[string]string) er
 	if err := os.MkdirAll(filepath.Join(c.dir, "entries"), 0o755); err != nil {
 		return err
 	}
-	return renameio.WriteFile(c.entryPath(in.Catalog), data, 0o644)
+	return renameio.WriteFile(c.entryPath(catalog), data, 0o644)
 }
 
 func (c *Cache) entryPath(catalog string) string {

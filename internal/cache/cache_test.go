@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/errgen/errgen/internal/output"
 )
 
 // fakeExecutable points the cache's idea of errgen at a file of the test's.
@@ -108,11 +110,11 @@ func TestStoreAndLookup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Store(in, key, "out", map[string]string{"out/a": Sum([]byte("a"))}); err != nil {
+	if err := c.Store(in, key, "out", map[string]output.Record{"out/a": {Sum: Sum([]byte("a"))}}, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	e, _, ok := c.Lookup(cat)
-	if !ok || e.Dir != "out" || e.Files["out/a"] != Sum([]byte("a")) {
+	if !ok || e.Dir != "out" || e.Files["out/a"].Sum != Sum([]byte("a")) {
 		t.Fatalf("lookup after store: %v %+v", ok, e)
 	}
 	os.WriteFile(cat, []byte("v2"), 0o644)
@@ -120,7 +122,7 @@ func TestStoreAndLookup(t *testing.T) {
 		t.Error("hit after the catalog changed")
 	}
 	var off *Cache
-	if _, _, ok := off.Lookup(cat); ok || off.Store(in, key, "out", nil) != nil {
+	if _, _, ok := off.Lookup(cat); ok || off.Store(in, key, "out", nil, time.Now()) != nil {
 		t.Error("a nil cache should miss and store nothing")
 	}
 }

@@ -6,40 +6,83 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/errgen/errgen/internal/parallel"
 )
 
-// Sums returns the hex SHA-256 of every file, by path.
-func Sums(files []File) map[string]string {
-	sums := make(map[string]string, len(files))
-	for _, f := range files {
-		s := sha256.Sum256(f.Data)
-		sums[f.Path] = hex.EncodeToString(s[:])
-	}
-	return sums
+// Record is what the cache keeps of a written file: its SHA-256 and the
+// size and modification time it had on disk.
+type Record struct {
+	Sum   string `json:"sum"`
+	Size  int64  `json:"size"`
+	MTime int64  `json:"mtime"` // Unix nanoseconds
 }
 
+// Records describes files as they now are under root, after a Write.
+func Records(root string, files []File) (map[string]Record, error) {
+	recs := make([]Record, len(files))
+	errs := make([]error, len(files))
+	parallel.For(len(files), readers, func(i int) {
+		info, err := os.Lstat(filepath.Join(root, filepath.FromSlash(files[i].Path)))
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		s := sha256.Sum256(files[i].Data)
+		recs[i] = Record{Sum: hex.EncodeToString(s[:]), Size: info.Size(), MTime: info.ModTime().UnixNano()}
+	})
+	m := make(map[string]Record, len(files))
+	for i, f := range files {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		m[f.Path] = recs[i]
+	}
+	return m, nil
+}
+
+// racyWindow is the coarsest modification-time granularity errgen trusts
+// (FAT's two seconds); a file modified this close to a check could have
+// been edited again within the same tick.
+const racyWindow = 2 * time.Second
+
 // Fresh reports whether the output folder dir (relative to root) holds
-// exactly what Write would leave there for files whose sums are given:
-// each of those files, a regular file with those bytes, and no other
-// generated file (Write would delete it). Hand-written files may sit
-// beside them, as Write leaves them alone. Any doubt is false.
-func Fresh(root, dir string, sums map[string]string) bool {
+// exactly what Write would leave there for these records: each file, a
+// regular file with the recorded bytes, and no other generated file (Write
+// would delete it). Hand-written files may sit beside them, as Write leaves
+// them alone. Any doubt is false.
+//
+// As git does with its index, a file whose size and modification time
+// match its record is taken as unchanged without reading it, if it was
+// last modified well before verified (when the records were last known
+// true): any later edit gives it a later time. Other files are read and
+// hashed. racy reports whether any file needed that, so that the caller
+// may renew the records' verified time.
+func Fresh(root, dir string, recs map[string]Record, verified time.Time) (fresh, racy bool) {
 	existing, err := scan(root, dir)
 	if err != nil {
-		return false
+		return false, false
 	}
+	trustBefore := verified.Add(-racyWindow).UnixNano()
 	ok := make([]bool, len(existing))
+	hashed := make([]bool, len(existing))
 	parallel.For(len(existing), readers, func(i int) {
 		e := existing[i]
 		full := filepath.Join(root, filepath.FromSlash(e.path))
-		want, listed := sums[e.path]
+		rec, listed := recs[e.path]
 		switch {
 		case listed && e.regular:
-			ok[i] = sumFile(full) == want
+			info, err := os.Lstat(full)
+			switch {
+			case err != nil || info.Size() != rec.Size:
+			case info.ModTime().UnixNano() == rec.MTime && rec.MTime < trustBefore:
+				ok[i] = true
+			default:
+				hashed[i] = true
+				ok[i] = sumFile(full) == rec.Sum
+			}
 		case listed:
-			ok[i] = false
 		case !e.regular:
 			ok[i] = true // not errgen's, and Write leaves it alone
 		default:
@@ -49,13 +92,14 @@ func Fresh(root, dir string, sums map[string]string) bool {
 	found := 0
 	for i, e := range existing {
 		if !ok[i] {
-			return false
+			return false, false
 		}
-		if _, listed := sums[e.path]; listed {
+		racy = racy || hashed[i]
+		if _, listed := recs[e.path]; listed {
 			found++
 		}
 	}
-	return found == len(sums)
+	return found == len(recs), racy
 }
 
 func sumFile(path string) string {
