@@ -66,9 +66,9 @@ func runGenerate(e *env, args []string) int {
 	if !*force {
 		checked := time.Now()
 		if entry, _, hit := store.Lookup(abs); hit {
-			if fresh, racy := output.Fresh(filepath.Dir(abs), entry.Dir, entry.Files, time.Unix(0, entry.Verified)); fresh {
-				if racy {
-					_ = store.Renew(abs, entry, checked) // only saves the next run time
+			if fresh, renewed := output.Fresh(filepath.Dir(abs), entry.Dir, entry.Files, time.Unix(0, entry.Verified)); fresh {
+				if renewed != nil {
+					_ = store.Renew(abs, entry, renewed, checked) // only saves the next run time
 				}
 				if !*quiet {
 					fmt.Fprintf(e.stdout, "errgen: %d generated file(s) are up to date; nothing changed since the last generate (-force renders anyway)\n", len(entry.Files))

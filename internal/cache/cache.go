@@ -117,14 +117,16 @@ func (c *Cache) Store(in Inputs, key Key, dir string, files map[string]output.Re
 	return c.store(in.Catalog, &Entry{Format: format, Key: key, Templates: in.Templates, Dir: dir, Files: files, Verified: verified.UnixNano()})
 }
 
-// Renew records that the files of the catalog's entry e were all found
-// as recorded at verified, so that the next run trusts more of them by
-// their modification times.
-func (c *Cache) Renew(catalog string, e *Entry, verified time.Time) error {
+// Renew records that the files of the catalog's entry e were all found,
+// by a check that began at verified, with the recorded bytes and the sizes
+// and times in files, so that the next run trusts more of them by their
+// modification times.
+func (c *Cache) Renew(catalog string, e *Entry, files map[string]output.Record, verified time.Time) error {
 	if c == nil {
 		return nil
 	}
 	renewed := *e
+	renewed.Files = files
 	renewed.Verified = verified.UnixNano()
 	return c.store(catalog, &renewed)
 }

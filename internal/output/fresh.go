@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"time"
@@ -57,16 +58,17 @@ const racyWindow = 2 * time.Second
 // match its record is taken as unchanged without reading it, if it was
 // last modified well before verified (when the records were last known
 // true): any later edit gives it a later time. Other files are read and
-// hashed. racy reports whether any file needed that, so that the caller
-// may renew the records' verified time.
-func Fresh(root, dir string, recs map[string]Record, verified time.Time) (fresh, racy bool) {
+// hashed. When any was, renewed holds the records with the sizes and times
+// those files have now (their bytes being the recorded ones), for the
+// caller to store with the time the check began; otherwise it is nil.
+func Fresh(root, dir string, recs map[string]Record, verified time.Time) (fresh bool, renewed map[string]Record) {
 	existing, err := scan(root, dir)
 	if err != nil {
-		return false, false
+		return false, nil
 	}
 	trustBefore := verified.Add(-racyWindow).UnixNano()
 	ok := make([]bool, len(existing))
-	hashed := make([]bool, len(existing))
+	hashed := make([]*Record, len(existing))
 	parallel.For(len(existing), readers, func(i int) {
 		e := existing[i]
 		full := filepath.Join(root, filepath.FromSlash(e.path))
@@ -79,8 +81,8 @@ func Fresh(root, dir string, recs map[string]Record, verified time.Time) (fresh,
 			case info.ModTime().UnixNano() == rec.MTime && rec.MTime < trustBefore:
 				ok[i] = true
 			default:
-				hashed[i] = true
 				ok[i] = sumFile(full) == rec.Sum
+				hashed[i] = &Record{Sum: rec.Sum, Size: info.Size(), MTime: info.ModTime().UnixNano()}
 			}
 		case listed:
 		case !e.regular:
@@ -92,14 +94,22 @@ func Fresh(root, dir string, recs map[string]Record, verified time.Time) (fresh,
 	found := 0
 	for i, e := range existing {
 		if !ok[i] {
-			return false, false
+			return false, nil
 		}
-		racy = racy || hashed[i]
+		if hashed[i] != nil {
+			if renewed == nil {
+				renewed = maps.Clone(recs)
+			}
+			renewed[e.path] = *hashed[i]
+		}
 		if _, listed := recs[e.path]; listed {
 			found++
 		}
 	}
-	return found == len(recs), racy
+	if found != len(recs) {
+		return false, nil
+	}
+	return true, renewed
 }
 
 func sumFile(path string) string {

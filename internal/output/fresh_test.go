@@ -27,7 +27,8 @@ func TestFresh(t *testing.T) {
 
 	check := func(what string, verified time.Time, wantFresh, wantRacy bool) {
 		t.Helper()
-		fresh, racy := Fresh(root, "out", recs, verified)
+		fresh, renewed := Fresh(root, "out", recs, verified)
+		racy := renewed != nil
 		if fresh != wantFresh || (fresh && racy != wantRacy) {
 			t.Errorf("%s: fresh %v racy %v, want %v %v", what, fresh, racy, wantFresh, wantRacy)
 		}
@@ -46,6 +47,15 @@ func TestFresh(t *testing.T) {
 	check("same size, new time", later, false, false)
 	os.WriteFile(a, files[0].Data, 0o644)
 	check("restored by hand: hashed, and equal", later, true, true)
+	// The renewed records carry the file's new time: trusted from then on.
+	_, renewed := Fresh(root, "out", recs, later)
+	info, _ = os.Stat(a)
+	if renewed["out/a.txt"].MTime != info.ModTime().UnixNano() || renewed["out/a.txt"].Sum != recs["out/a.txt"].Sum {
+		t.Errorf("renewed record %+v, file time %d", renewed["out/a.txt"], info.ModTime().UnixNano())
+	}
+	if fresh, again := Fresh(root, "out", renewed, later); !fresh || again != nil {
+		t.Errorf("with renewed records: fresh %v, hashed again %v", fresh, again != nil)
+	}
 
 	os.WriteFile(filepath.Join(root, "out/notes.md"), []byte("ours\n"), 0o644)
 	check("a hand-written file beside", later, true, true)
