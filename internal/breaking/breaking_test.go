@@ -11,6 +11,7 @@ import (
 
 	"github.com/errgen/errgen/internal/breaking"
 	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected output of the testdata cases")
@@ -100,7 +101,7 @@ func TestCases(t *testing.T) {
 			if report.Breaking() != tc.breaking {
 				t.Errorf("Breaking() = %t, want %t", report.Breaking(), tc.breaking)
 			}
-			golden(t, filepath.Join(dir, "want"), render(report))
+			testtool.Golden(t, filepath.Join(dir, "want"), render(report), *update)
 		})
 	}
 	for name := range cases {
@@ -205,7 +206,7 @@ func TestGitHub(t *testing.T) {
 		b.WriteString(c.GitHub())
 		b.WriteByte('\n')
 	}
-	golden(t, "testdata/many/want.github", b.String())
+	testtool.Golden(t, "testdata/many/want.github", b.String(), *update)
 	for _, prefix := range []string{"::error file=new.yaml,", "::warning file=new.yaml,", "::notice file=new.yaml,"} {
 		if !strings.Contains(b.String(), "\n"+prefix) && !strings.HasPrefix(b.String(), prefix) {
 			t.Errorf("no line starts with %s", prefix)
@@ -273,21 +274,4 @@ func render(r breaking.Report) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update and review the file)", err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from %s\n--- got\n%s--- want\n%s", path, got, want)
-	}
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/testtool"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected stderr of the broken cases")
@@ -31,7 +32,7 @@ func TestBroken(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := loadError(t, data)
-			compare(t, filepath.Join(dir, "stderr"), got)
+			testtool.Golden(t, filepath.Join(dir, "stderr"), got, *update)
 		})
 	}
 }
@@ -52,23 +53,6 @@ func loadError(t *testing.T, data []byte) string {
 		}
 	}
 	return err.Error() + "\n"
-}
-
-func compare(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update and review the file)", err)
-	}
-	if got != string(want) {
-		t.Errorf("diagnostics differ from %s\n--- got\n%s--- want\n%s", path, got, want)
-	}
 }
 
 // TestTenMegabytes feeds a 10 MB catalog: one message far beyond the text

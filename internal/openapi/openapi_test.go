@@ -89,24 +89,7 @@ func TestGolden(t *testing.T) {
 			files := emit(t, load(t, tc.catalog))
 			dir := filepath.Join("testdata", "golden", tc.name)
 			for _, name := range []string{openapi.YAMLName, openapi.JSONName} {
-				golden := filepath.Join(dir, name)
-				if *update {
-					if err := os.MkdirAll(dir, 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(golden, files[name], 0o644); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatalf("%v (run with -update to create it)", err)
-				}
-				if !bytes.Equal(files[name], want) {
-					t.Errorf("%s differs from %s (run with -update and review the diff):\n%s",
-						name, golden, testtool.Diff(want, files[name]))
-				}
+				testtool.Golden(t, filepath.Join(dir, name), files[name], *update)
 			}
 		})
 	}
