@@ -157,11 +157,13 @@ for n in $SIZES; do
 	measure -key "prime/n$n" -C "$dir" -warmup 0 -runs 1 -allow-fail -timeout "${PRIME_TIMEOUT}s" -- "$BIN/harness" prime -f codes.yaml
 	took=$(awk -F'\t' -v k="prime/n$n" '$1 == k { print ($2 > 0) ? $3 : -1 }' "$RESULTS")
 	if awk -v t="$took" 'BEGIN { exit !(t < 0) }'; then
-		fail "generate/n$n" "not measured: rendering the targets once did not finish in $PRIME_TIMEOUT s"
-		fail "generate-force/n$n" "not measured: rendering the targets once did not finish in $PRIME_TIMEOUT s"
+		for k in generate generate-force; do
+			fail "$k/n$n" "not measured: rendering the targets once did not finish in $PRIME_TIMEOUT s"
+		done
 	elif awk -v t="$took" -v s="$SLOW_RENDER" 'BEGIN { exit !(t > s) }'; then
-		fail "generate/n$n" "not measured: rendering once took $took s"
-		fail "generate-force/n$n" "not measured: rendering once took $took s"
+		for k in generate generate-force; do
+			fail "$k/n$n" "not measured: rendering once took $took s"
+		done
 	else
 		warm_cache "$dir"
 		measure -key "generate/n$n" -C "$dir" -allow-fail "${long[@]}" -- "$BIN/errgen" generate -q

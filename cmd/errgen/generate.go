@@ -65,7 +65,7 @@ func runGenerate(e *env, args []string) int {
 	}
 	if !*force {
 		checked := time.Now()
-		if entry, _, hit := store.Lookup(abs); hit {
+		if entry, hit := store.Lookup(abs); hit {
 			if fresh, renewed := output.Fresh(filepath.Dir(abs), entry.Dir, entry.Files, time.Unix(0, entry.Verified)); fresh {
 				if renewed != nil {
 					_ = store.Renew(abs, entry, renewed, checked) // only saves the next run time

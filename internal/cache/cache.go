@@ -83,29 +83,28 @@ type Entry struct {
 	Verified int64                    `json:"verified"`
 }
 
-// Lookup returns the entry of the catalog at path (absolute) and the key
-// its inputs have now; ok is false when either is missing.
-func (c *Cache) Lookup(path string) (e *Entry, now Key, ok bool) {
+// Lookup returns the entry of the catalog at path (absolute) when the
+// key of its inputs as they are now is the entry's; ok is false otherwise.
+func (c *Cache) Lookup(path string) (e *Entry, ok bool) {
 	if c == nil {
-		return nil, "", false
+		return nil, false
 	}
 	data, err := os.ReadFile(c.entryPath(path))
 	if err != nil {
-		return nil, "", false
+		return nil, false
 	}
 	e = &Entry{}
 	if json.Unmarshal(data, e) != nil || e.Format != format {
-		return nil, "", false
+		return nil, false
 	}
-	data, err = os.ReadFile(path)
-	if err != nil {
-		return nil, "", false
+	if data, err = os.ReadFile(path); err != nil {
+		return nil, false
 	}
-	now, err = c.Key(Inputs{Catalog: path, Templates: e.Templates}, data)
-	if err != nil {
-		return nil, "", false
+	now, err := c.Key(Inputs{Catalog: path, Templates: e.Templates}, data)
+	if err != nil || now != e.Key {
+		return nil, false
 	}
-	return e, now, now == e.Key
+	return e, true
 }
 
 // Store records what a generate of in wrote, as it was on disk at
@@ -211,19 +210,13 @@ func (c *Cache) executableSum() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	sum := Sum(data)
+	sum := output.Sum(data)
 	if err := os.MkdirAll(filepath.Dir(memo), 0o755); err == nil {
 		_ = renameio.WriteFile(memo, []byte(stamp+"\n\n"+sum), 0o644) // a memo that cannot be written only costs time
 	}
 	return sum, nil
 }
 
-// Sum is the hex SHA-256 of data, as entries hold it.
-func Sum(data []byte) string {
-	s := sha256.Sum256(data)
-	return hex.EncodeToString(s[:])
-}
-
-func hashString(s string) string { return Sum([]byte(s)) }
+func hashString(s string) string { return output.Sum([]byte(s)) }
 
 var errOff = errors.New("the cache is off")

@@ -81,7 +81,7 @@ func TestExecutableSumIsRemembered(t *testing.T) {
 	t0 := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	exe := fakeExecutable(t, c, "errgen v1", t0)
 	first, err := c.executableSum()
-	if err != nil || first != Sum([]byte("errgen v1")) {
+	if err != nil || first != output.Sum([]byte("errgen v1")) {
 		t.Fatalf("sum %q, %v", first, err)
 	}
 	// Same size and time, other bytes: only a memo can answer the old sum,
@@ -92,7 +92,7 @@ func TestExecutableSumIsRemembered(t *testing.T) {
 		t.Errorf("the memo was not used")
 	}
 	os.Chtimes(exe, t0.Add(time.Nanosecond), t0.Add(time.Nanosecond))
-	if now, _ := c.executableSum(); now != Sum([]byte("errgen v2")) {
+	if now, _ := c.executableSum(); now != output.Sum([]byte("errgen v2")) {
 		t.Errorf("a new modification time did not recompute the sum")
 	}
 }
@@ -102,7 +102,7 @@ func TestStoreAndLookup(t *testing.T) {
 	fakeExecutable(t, c, "errgen", time.Now())
 	cat := filepath.Join(t.TempDir(), "codes.yaml")
 	os.WriteFile(cat, []byte("v1"), 0o644)
-	if _, _, ok := c.Lookup(cat); ok {
+	if _, ok := c.Lookup(cat); ok {
 		t.Fatal("hit before any store")
 	}
 	in := Inputs{Catalog: cat}
@@ -110,19 +110,19 @@ func TestStoreAndLookup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Store(in, key, "out", map[string]output.Record{"out/a": {Sum: Sum([]byte("a"))}}, time.Now()); err != nil {
+	if err := c.Store(in, key, "out", map[string]output.Record{"out/a": {Sum: output.Sum([]byte("a"))}}, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	e, _, ok := c.Lookup(cat)
-	if !ok || e.Dir != "out" || e.Files["out/a"].Sum != Sum([]byte("a")) {
+	e, ok := c.Lookup(cat)
+	if !ok || e.Dir != "out" || e.Files["out/a"].Sum != output.Sum([]byte("a")) {
 		t.Fatalf("lookup after store: %v %+v", ok, e)
 	}
 	os.WriteFile(cat, []byte("v2"), 0o644)
-	if _, _, ok := c.Lookup(cat); ok {
+	if _, ok := c.Lookup(cat); ok {
 		t.Error("hit after the catalog changed")
 	}
 	var off *Cache
-	if _, _, ok := off.Lookup(cat); ok || off.Store(in, key, "out", nil, time.Now()) != nil {
+	if _, ok := off.Lookup(cat); ok || off.Store(in, key, "out", nil, time.Now()) != nil {
 		t.Error("a nil cache should miss and store nothing")
 	}
 }

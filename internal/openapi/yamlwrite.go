@@ -243,11 +243,11 @@ func doubleQuoted(s string) string {
 			case printable(r):
 				b.WriteRune(r)
 			case r <= 0xff:
-				b.WriteString(`\x` + hex(uint32(r), 2))
+				b.WriteString(`\x` + hexDigits(uint32(r), 2))
 			case r <= 0xffff:
-				b.WriteString(`\u` + hex(uint32(r), 4))
+				b.WriteString(`\u` + hexDigits(uint32(r), 4))
 			default:
-				b.WriteString(`\U` + hex(uint32(r), 8))
+				b.WriteString(`\U` + hexDigits(uint32(r), 8))
 			}
 		}
 	}
@@ -255,7 +255,7 @@ func doubleQuoted(s string) string {
 	return b.String()
 }
 
-func hex(v uint32, width int) string {
+func hexDigits(v uint32, width int) string {
 	h := strconv.FormatUint(uint64(v), 16)
 	return strings.Repeat("0", width-len(h)) + h
 }

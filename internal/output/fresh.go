@@ -30,8 +30,7 @@ func Records(root string, files []File) (map[string]Record, error) {
 			errs[i] = err
 			return
 		}
-		s := sha256.Sum256(files[i].Data)
-		recs[i] = Record{Sum: hex.EncodeToString(s[:]), Size: info.Size(), MTime: info.ModTime().UnixNano()}
+		recs[i] = Record{Sum: Sum(files[i].Data), Size: info.Size(), MTime: info.ModTime().UnixNano()}
 	})
 	m := make(map[string]Record, len(files))
 	for i, f := range files {
@@ -85,6 +84,7 @@ func Fresh(root, dir string, recs map[string]Record, verified time.Time) (fresh 
 				hashed[i] = &Record{Sum: rec.Sum, Size: info.Size(), MTime: info.ModTime().UnixNano()}
 			}
 		case listed:
+			// A folder or link where errgen wrote a file: never fresh.
 		case !e.regular:
 			ok[i] = true // not errgen's, and Write leaves it alone
 		default:
@@ -112,6 +112,14 @@ func Fresh(root, dir string, recs map[string]Record, verified time.Time) (fresh 
 	return true, renewed
 }
 
+// Sum is the hex SHA-256 of data, as records hold it.
+func Sum(data []byte) string {
+	s := sha256.Sum256(data)
+	return hex.EncodeToString(s[:])
+}
+
+// sumFile is Sum of a file's bytes, read as a stream; "" when it cannot
+// be read.
 func sumFile(path string) string {
 	f, err := os.Open(path)
 	if err != nil {

@@ -7,13 +7,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sync"
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/golang"
 	"github.com/errgen/errgen/internal/markdown"
 	"github.com/errgen/errgen/internal/openapi"
 	"github.com/errgen/errgen/internal/output"
+	"github.com/errgen/errgen/internal/parallel"
 	"github.com/errgen/errgen/internal/typescript"
 )
 
@@ -62,13 +62,9 @@ func Render(c *catalog.Catalog) ([]output.File, error) {
 func RenderTargets(c *catalog.Catalog, targets []Target) ([]output.File, error) {
 	results := make([][]output.File, len(targets))
 	errs := make([]error, len(targets))
-	var wg sync.WaitGroup
-	for i, t := range targets {
-		wg.Go(func() {
-			results[i], errs[i] = t.Emit(c)
-		})
-	}
-	wg.Wait()
+	parallel.For(len(targets), len(targets), func(i int) {
+		results[i], errs[i] = targets[i].Emit(c)
+	})
 	var all []output.File
 	for i, t := range targets {
 		if errs[i] != nil {
