@@ -495,10 +495,7 @@ func TestDocumentedKeys(t *testing.T) {
 // flag) as in Go's RE2 (what the tests above validate with), on every
 // string of the committed catalogs and the text samples above.
 func TestPatternsInJavaScript(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed")
-	}
+	node := testtool.Node(t)
 	var doc any
 	if err := json.Unmarshal(schema.JSON(), &doc); err != nil {
 		t.Fatal(err)
@@ -590,10 +587,7 @@ process.stdout.write(JSON.stringify(patterns.map(p => { const re = new RegExp(p,
 // JavaScript validator much of the editor tooling builds on. It must reach
 // the same verdict as the Go validator on every catalog and fixture.
 func TestAjv(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed")
-	}
+	node := testtool.Node(t)
 	ajv := testtool.NodeModule(t, "@redocly/ajv")
 	s := compile(t)
 

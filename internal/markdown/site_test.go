@@ -30,10 +30,7 @@ func TestSiteInBrowser(t *testing.T) {
 	}
 	root := testtool.Root(t)
 	vitepress := testtool.NodeBin(t, "vitepress")
-	chromium, err := exec.LookPath("chromium")
-	if err != nil {
-		t.Fatal("chromium is missing: install Debian's chromium (apt-get install chromium, as `make tools` does)")
-	}
+	chromium := testtool.Chromium(t)
 
 	c, files := emitCase(t, "seed")
 	set, err := loadTemplates(nil, "")

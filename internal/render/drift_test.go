@@ -29,7 +29,7 @@ func TestTypeScriptMatchesOpenAPI(t *testing.T) {
 		args = append(args, table.TypeName)
 	}
 	var fromTS map[string][]int
-	if err := json.Unmarshal([]byte(testtool.Run(t, dir, "node", args...)), &fromTS); err != nil {
+	if err := json.Unmarshal([]byte(testtool.Run(t, dir, testtool.Node(t), args...)), &fromTS); err != nil {
 		t.Fatal(err)
 	}
 	fromSpec := openapitest.CodeUnions(t, c)

@@ -143,7 +143,7 @@ func TestHostileTypeScriptRoundTrip(t *testing.T) {
 	mustWrite(t, filepath.Join(dir, "package.json"), `{"type": "module"}`)
 	testtool.Run(t, dir, testtool.TSC(t)["7"], "-p", ".")
 	var got messages
-	if err := json.Unmarshal([]byte(testtool.Run(t, dir, "node", "main.mjs")), &got); err != nil {
+	if err := json.Unmarshal([]byte(testtool.Run(t, dir, testtool.Node(t), "main.mjs")), &got); err != nil {
 		t.Fatal(err)
 	}
 	compareMessages(t, "javascript", got, want(c))

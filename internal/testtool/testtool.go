@@ -1,10 +1,15 @@
 // Package testtool finds the pinned tools that `make tools` installs under
-// tools/, so tests run the real tsc, redocly, staticcheck … and fail with
-// the command that installs them when they are missing.
+// tools/, so tests run the real tsc, redocly, staticcheck, chromium ….
+//
+// A contributor with only Go installed can run `go test ./...`: a test whose
+// tool is missing skips with one line naming the tool and the make target
+// that installs it. `make test` and CI set ERRGEN_REQUIRE_TOOLS=1, which turns
+// every such skip into a failure, so CI can never pass by skipping.
 package testtool
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,16 +38,55 @@ func Root(t testing.TB) string {
 	}
 }
 
+// RequireEnv is the switch that makes a missing tool a test failure.
+const RequireEnv = "ERRGEN_REQUIRE_TOOLS"
+
+// Missing skips the test, or fails it when RequireEnv is set, because tool
+// is not installed; target is the make target that installs it.
+func Missing(t testing.TB, tool, target string) {
+	t.Helper()
+	msg := fmt.Sprintf("%s is not installed: run `make %s` (make test does)", tool, target)
+	if os.Getenv(RequireEnv) != "" {
+		t.Fatalf("%s; %s is set, so a missing tool fails", msg, RequireEnv)
+	}
+	t.Skip("skipping: " + msg)
+}
+
+// Command returns the path of a system command on PATH (node, chromium,
+// git, python3), skipping or failing through Missing when it is absent.
+func Command(t testing.TB, name, target string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
+	if err != nil {
+		Missing(t, name, target)
+	}
+	return path
+}
+
+// Node returns the node executable; every npm tool below needs it.
+func Node(t testing.TB) string {
+	t.Helper()
+	return Command(t, "node", "tools-node")
+}
+
+// Chromium returns Debian's chromium, which the browser tests drive.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	return Command(t, "chromium", "tools-debian")
+}
+
 // NodeBin returns tools/node_modules/.bin/name.
 func NodeBin(t testing.TB, name string) string {
 	t.Helper()
-	return mustExist(t, filepath.Join(Root(t), "tools", "node_modules", ".bin", name))
+	Node(t)
+	return mustExist(t, filepath.Join(Root(t), "tools", "node_modules", ".bin", name), "tools-node")
 }
 
 // NodeModule returns the folder of an installed npm package under tools/.
 func NodeModule(t testing.TB, pkg string) string {
 	t.Helper()
-	return mustExist(t, filepath.Join(Root(t), "tools", "node_modules", filepath.FromSlash(pkg)))
+	Node(t)
+	return mustExist(t, filepath.Join(Root(t), "tools", "node_modules", filepath.FromSlash(pkg)), "tools-node")
 }
 
 // TSC returns the tsc of each pinned TypeScript line, keyed by version line
@@ -51,20 +95,24 @@ func TSC(t testing.TB) map[string]string {
 	t.Helper()
 	return map[string]string{
 		"5": NodeBin(t, "tsc"),
-		"7": mustExist(t, filepath.Join(Root(t), "tools", "node_modules", "typescript7", "bin", "tsc")),
+		"7": filepath.Join(NodeModule(t, "typescript7"), "bin", "tsc"),
 	}
 }
 
 // GoBin returns tools/bin/name (staticcheck, stringer, protoc-gen-go).
 func GoBin(t testing.TB, name string) string {
 	t.Helper()
-	return mustExist(t, filepath.Join(Root(t), "tools", "bin", name))
+	return mustExist(t, filepath.Join(Root(t), "tools", "bin", name), "tools-go")
 }
 
-func mustExist(t testing.TB, path string) string {
+func mustExist(t testing.TB, path, target string) string {
 	t.Helper()
 	if _, err := os.Stat(path); err != nil {
-		t.Fatalf("%s is missing: run `make tools` first (the README's `make test` does)", path)
+		rel, rerr := filepath.Rel(Root(t), path)
+		if rerr != nil {
+			rel = path
+		}
+		Missing(t, rel, target)
 	}
 	return path
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/errgen/errgen/internal/testtool"
 )
 
 // tricky is text that has broken generators: quotes, escapes, template
@@ -24,10 +26,7 @@ var tricky = []string{
 // TestQuoteNode has Node parse every quoted string back: the literal must
 // hold exactly the text.
 func TestQuoteNode(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is not on PATH")
-	}
+	node := testtool.Node(t)
 	var b strings.Builder
 	b.WriteString("export default [\n")
 	for _, s := range tricky {

@@ -3,7 +3,6 @@ package typescript_test
 import (
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -17,11 +16,7 @@ import (
 // nodeBin finds Node, which runs the compiled consumers and the tools.
 func nodeBin(t testing.TB) string {
 	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Fatal("node is not on PATH: the TypeScript tests run the generated JavaScript with it")
-	}
-	return node
+	return testtool.Node(t)
 }
 
 // strictOptions are the settings the strictest frontend projects use;
