@@ -38,8 +38,10 @@ func lintCode(r *reporter, c *Catalog, http *Table, code *Code) {
 				kind, code.Number, code.ID, std.Number, std.Message.Text[c.Default], code.Status)
 		}
 	}
-	if d := code.Deprecated; d != nil && d.Replacement == nil {
-		r.warnf(code.Pos, "name a `replacement`, so clients know where to move", "%s code %d is deprecated without a replacement", kind, code.Number)
+	// A reason without a replacement is a complete answer: RFC 9110 deprecates
+	// 305 and IANA obsoletes 510 with nothing to move to.
+	if d := code.Deprecated; d != nil && d.Replacement == nil && d.Reason.Empty() {
+		r.warnf(code.Pos, "name a `replacement` so clients know where to move, or a `reason` if there is none", "%s code %d is deprecated without a replacement or a reason", kind, code.Number)
 	}
 	for _, l := range c.Languages {
 		if l.Tag == c.Default {

@@ -40,7 +40,7 @@ func TestLintAdvice(t *testing.T) {
 		// an untranslated message
 		{"message: {en: Not Found, ko: 찾을 수 없음}", "message: {en: Not Found, ko: Not Found}"},
 		// a deprecation without replacement
-		{"      deprecated:\n        replacement: InternalServerError\n", "      deprecated:\n"},
+		{"      deprecated:\n        replacement: InternalServerError\n        reason: {en: Same meaning as 1003., ko: 1003과 의미가 같습니다.}\n", "      deprecated: true\n"},
 		// a response code reusing a standard number with another status
 		{"    - code: 441\n", "    - code: 429\n"},
 	} {
@@ -61,7 +61,7 @@ func TestLintAdvice(t *testing.T) {
 		"small.yaml:34:13: warning: RFC 9110 requires 401 responses to carry WWW-Authenticate; add it under headers with requirement MUST",
 		"small.yaml:40:13: warning: http code 404 has the same message in ko and en; translate the ko message",
 		"small.yaml:86:13: warning: response code 429 (RoomNotFound) reuses HTTP 429 Too Many Requests with another meaning and is sent as 404; a client that reads the number as an HTTP status misreads it; say so in its description, and prefer a number outside the HTTP status range for new codes",
-		"small.yaml:106:13: warning: error code 1004 is deprecated without a replacement; name a `replacement`, so clients know where to move",
+		"small.yaml:106:13: warning: error code 1004 is deprecated without a replacement or a reason; name a `replacement` so clients know where to move, or a `reason` if there is none",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("advice:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

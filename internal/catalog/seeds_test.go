@@ -103,7 +103,11 @@ func TestSeedsPresent(t *testing.T) {
 	c := loadCodes(t)
 	for _, row := range readSeeds(t) {
 		where := seedsPath + ":" + strconv.Itoa(row.line)
-		code := table(t, c, row.table).Lookup(row.code)
+		tb := table(t, c, row.table)
+		code := tb.Lookup(row.code)
+		if code == nil && reserves(tb, row.code) {
+			continue // a departure docs/sources.md records (IANA lists 418 as unused)
+		}
 		if code == nil {
 			t.Errorf("%s: %s code %d (source %s) is missing from codes.yaml", where, row.table, row.code, row.source)
 			continue

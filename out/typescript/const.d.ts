@@ -130,7 +130,7 @@ export declare const HTTPCode: {
   /**
    * Non-Authoritative Information
    *
-   * 신뢰할 수 없는 정보
+   * 권위 없는 정보
    *
    * `203` · wire `NonAuthoritativeInformation`
    *
@@ -147,6 +147,36 @@ export declare const HTTPCode: {
    * @see {@link https://docs.example.com/codes/en/http/204}
    */
   readonly NoContent: 204;
+  /**
+   * Reset Content
+   *
+   * 콘텐츠 재설정
+   *
+   * `205` · wire `ResetContent`
+   *
+   * @see {@link https://docs.example.com/codes/en/http/205}
+   */
+  readonly ResetContent: 205;
+  /**
+   * Partial Content
+   *
+   * 부분 콘텐츠
+   *
+   * `206` · wire `PartialContent`
+   *
+   * @see {@link https://docs.example.com/codes/en/http/206}
+   */
+  readonly PartialContent: 206;
+  /**
+   * Multiple Choices
+   *
+   * 여러 선택지
+   *
+   * `300` · wire `MultipleChoices`
+   *
+   * @see {@link https://docs.example.com/codes/en/http/300}
+   */
+  readonly MultipleChoices: 300;
   /**
    * Moved Permanently
    *
@@ -187,6 +217,39 @@ export declare const HTTPCode: {
    * @see {@link https://docs.example.com/codes/en/http/304}
    */
   readonly NotModified: 304;
+  /**
+   * Use Proxy
+   *
+   * 프록시 사용
+   *
+   * `305` · wire `UseProxy`
+   *
+   * @see {@link https://docs.example.com/codes/en/http/305}
+   * @deprecated
+   * RFC 9110, Section 15.4.6 deprecates 305: it was defined in a previous version of the HTTP specification.
+   * RFC 9110 15.4.6절은 305의 사용을 중단했습니다. 이전 HTTP 명세에서 정의된 코드입니다.
+   */
+  readonly UseProxy: 305;
+  /**
+   * Temporary Redirect
+   *
+   * 임시 리다이렉트
+   *
+   * `307` · wire `TemporaryRedirect`
+   *
+   * @see {@link https://docs.example.com/codes/en/http/307}
+   */
+  readonly TemporaryRedirect: 307;
+  /**
+   * Permanent Redirect
+   *
+   * 영구 리다이렉트
+   *
+   * `308` · wire `PermanentRedirect`
+   *
+   * @see {@link https://docs.example.com/codes/en/http/308}
+   */
+  readonly PermanentRedirect: 308;
   /**
    * Bad Request
    *
@@ -368,16 +431,6 @@ export declare const HTTPCode: {
    */
   readonly ExpectationFailed: 417;
   /**
-   * I'm a teapot
-   *
-   * 나는 찻주전자입니다
-   *
-   * `418` · wire `ImATeapot`
-   *
-   * @see {@link https://docs.example.com/codes/en/http/418}
-   */
-  readonly ImATeapot: 418;
-  /**
    * Misdirected Request
    *
    * 잘못 전달된 요청
@@ -417,6 +470,16 @@ export declare const HTTPCode: {
    * @see {@link https://docs.example.com/codes/en/http/424}
    */
   readonly FailedDependency: 424;
+  /**
+   * Too Early
+   *
+   * 너무 이름
+   *
+   * `425` · wire `TooEarly`
+   *
+   * @see {@link https://docs.example.com/codes/en/http/425}
+   */
+  readonly TooEarly: 425;
   /**
    * Upgrade Required
    *
@@ -565,6 +628,9 @@ export declare const HTTPCode: {
    * `510` · wire `NotExtended`
    *
    * @see {@link https://docs.example.com/codes/en/http/510}
+   * @deprecated
+   * The IANA HTTP Status Code Registry marks 510 as obsoleted: RFC 2774, which defines it, was moved to Historic status.
+   * IANA HTTP 상태 코드 레지스트리는 510을 폐기된 코드로 표시합니다. 이 코드를 정의한 RFC 2774가 역사적 문서로 바뀌었기 때문입니다.
    */
   readonly NotExtended: 510;
   /**
@@ -629,7 +695,6 @@ export type HTTPCodeWire =
   | "Gone"
   | "HTTPError"
   | "HTTPVersionNotSupported"
-  | "ImATeapot"
   | "InsufficientStorage"
   | "InternalServerError"
   | "LengthRequired"
@@ -638,6 +703,7 @@ export type HTTPCodeWire =
   | "MethodNotAllowed"
   | "MisdirectedRequest"
   | "MovedPermanently"
+  | "MultipleChoices"
   | "NetworkAuthenticationRequired"
   | "NoContent"
   | "NonAuthoritativeInformation"
@@ -647,7 +713,9 @@ export type HTTPCodeWire =
   | "NotImplemented"
   | "NotModified"
   | "OK"
+  | "PartialContent"
   | "PaymentRequired"
+  | "PermanentRedirect"
   | "PreconditionFailed"
   | "PreconditionRequired"
   | "ProxyAuthenticationRequired"
@@ -655,10 +723,13 @@ export type HTTPCodeWire =
   | "RequestException"
   | "RequestHeaderFieldsTooLarge"
   | "RequestTimeout"
+  | "ResetContent"
   | "SeeOther"
   | "ServiceUnavailable"
   | "SwitchingProtocols"
+  | "TemporaryRedirect"
   | "Timeout"
+  | "TooEarly"
   | "TooManyRedirects"
   | "TooManyRequests"
   | "URITooLong"
@@ -668,6 +739,7 @@ export type HTTPCodeWire =
   | "UnprocessableContent"
   | "UnsupportedMediaType"
   | "UpgradeRequired"
+  | "UseProxy"
   | "VariantAlsoNegotiates";
 
 /** The wire name of every {@link HTTPCode}. */

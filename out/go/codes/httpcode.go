@@ -96,7 +96,8 @@ const (
 
 	// HTTPCreated is HTTP status 201. See RFC 9110, Section 15.3.2. The request
 	// has been fulfilled and has resulted in one or more new resources being
-	// created.
+	// created. The primary resource created is identified by the Location header
+	// field of the response or, if there is none, by the target URI.
 	//
 	//   - en: Created
 	//   - ko: 생성됨
@@ -115,7 +116,7 @@ const (
 	// modified by a transforming proxy from the origin server's 200 (OK) response.
 	//
 	//   - en: Non-Authoritative Information
-	//   - ko: 신뢰할 수 없는 정보
+	//   - ko: 권위 없는 정보
 	HTTPNonAuthoritativeInformation HTTPCode = 203
 
 	// HTTPNoContent is HTTP status 204. See RFC 9110, Section 15.3.5. The server
@@ -125,6 +126,33 @@ const (
 	//   - en: No Content
 	//   - ko: 콘텐츠 없음
 	HTTPNoContent HTTPCode = 204
+
+	// HTTPResetContent is HTTP status 205. See RFC 9110, Section 15.3.6. The
+	// server has fulfilled the request and desires that the user agent reset the
+	// document view that caused the request to be sent to its original state as
+	// received from the origin server. The response carries no content.
+	//
+	//   - en: Reset Content
+	//   - ko: 콘텐츠 재설정
+	HTTPResetContent HTTPCode = 205
+
+	// HTTPPartialContent is HTTP status 206. See RFC 9110, Section 15.3.7. The
+	// server is successfully fulfilling a range request for the target resource by
+	// transferring one or more parts of the selected representation.
+	//
+	//   - en: Partial Content
+	//   - ko: 부분 콘텐츠
+	HTTPPartialContent HTTPCode = 206
+
+	// HTTPMultipleChoices is HTTP status 300. See RFC 9110, Section 15.4.1. The
+	// target resource has more than one representation, each with its own more
+	// specific identifier, and information about the alternatives is provided so
+	// that the user or user agent can select a preferred representation by
+	// redirecting its request to one or more of those identifiers.
+	//
+	//   - en: Multiple Choices
+	//   - ko: 여러 선택지
+	HTTPMultipleChoices HTTPCode = 300
 
 	// HTTPMovedPermanently is HTTP status 301. See RFC 9110, Section 15.4.2. The
 	// target resource has been assigned a new permanent URI, and any future
@@ -152,13 +180,43 @@ const (
 	HTTPSeeOther HTTPCode = 303
 
 	// HTTPNotModified is HTTP status 304. See RFC 9110, Section 15.4.5. A
-	// conditional GET or HEAD request would have resulted in a 200 (OK) response
-	// if its condition had not evaluated to false; the client can use its stored
-	// representation.
+	// conditional GET or HEAD request has been received and would have resulted in
+	// a 200 (OK) response if it were not for the fact that the condition evaluated
+	// to false; the client can use its stored representation.
 	//
 	//   - en: Not Modified
 	//   - ko: 수정되지 않음
 	HTTPNotModified HTTPCode = 304
+
+	// HTTPUseProxy is HTTP status 305. See RFC 9110, Section 15.4.6. Defined in a
+	// previous version of the HTTP specification and now deprecated; a server does
+	// not send it.
+	//
+	//   - en: Use Proxy
+	//   - ko: 프록시 사용
+	//
+	// Deprecated: RFC 9110, Section 15.4.6 deprecates 305: it was defined in a
+	// previous version of the HTTP specification.
+	HTTPUseProxy HTTPCode = 305
+
+	// HTTPTemporaryRedirect is HTTP status 307. See RFC 9110, Section 15.4.8. The
+	// target resource resides temporarily under a different URI, and the user
+	// agent must not change the request method if it performs an automatic
+	// redirection to that URI.
+	//
+	//   - en: Temporary Redirect
+	//   - ko: 임시 리다이렉트
+	HTTPTemporaryRedirect HTTPCode = 307
+
+	// HTTPPermanentRedirect is HTTP status 308. See RFC 9110, Section 15.4.9. The
+	// target resource has been assigned a new permanent URI, and any future
+	// references to it ought to use one of the enclosed URIs. Unlike 301 (Moved
+	// Permanently), it does not allow changing the request method from POST to
+	// GET.
+	//
+	//   - en: Permanent Redirect
+	//   - ko: 영구 리다이렉트
+	HTTPPermanentRedirect HTTPCode = 308
 
 	// HTTPBadRequest is HTTP status 400. See RFC 9110, Section 15.5.1. The server
 	// cannot or will not process the request due to something that is perceived to
@@ -232,8 +290,8 @@ const (
 
 	// HTTPRequestTimeout is HTTP status 408. Retryable. See RFC 9110, Section
 	// 15.5.9. The server did not receive a complete request message within the
-	// time that it was prepared to wait. The client may repeat the request on a
-	// new connection.
+	// time that it was prepared to wait. A client with a request still in transit
+	// may repeat it, on a new connection if the current one is no longer usable.
 	//
 	//   - en: Request Timeout
 	//   - ko: 요청 시간 초과
@@ -281,9 +339,8 @@ const (
 	//   - ko: 콘텐츠가 너무 큼
 	HTTPContentTooLarge HTTPCode = 413
 
-	// HTTPURITooLong is HTTP status 414. See RFC 9110, Section 15.5.15. The server
-	// is refusing to service the request because the target URI is longer than the
-	// server is willing to interpret.
+	// HTTPURITooLong is HTTP status 414. See RFC 9110, Section 15.5.15. The target
+	// URI is longer than the server is willing to interpret.
 	//
 	//   - en: URI Too Long
 	//   - ko: URI가 너무 김
@@ -293,7 +350,9 @@ const (
 	// The origin server is refusing to service the request because the content is
 	// in a format not supported by this method on the target resource. The format
 	// problem might be due to the request's indicated Content-Type or
-	// Content-Encoding, or the result of inspecting the data directly.
+	// Content-Encoding, or the result of inspecting the data directly. The
+	// response can name the accepted content codings in Accept-Encoding and the
+	// accepted media types in Accept.
 	//
 	//   - en: Unsupported Media Type
 	//   - ko: 지원되지 않는 미디어 유형
@@ -316,15 +375,6 @@ const (
 	//   - ko: 기대 실패
 	HTTPExpectationFailed HTTPCode = 417
 
-	// HTTPImATeapot is HTTP status 418. See RFC 9110, Section 15.5.19. Unused: RFC
-	// 9110 lists 418 as "(Unused)" and reserves it, because the April Fools' "I'm
-	// a teapot" code of RFC 2324 was deployed as a joke. It has no standard
-	// meaning; a server should not send it.
-	//
-	//   - en: I'm a teapot
-	//   - ko: 나는 찻주전자입니다
-	HTTPImATeapot HTTPCode = 418
-
 	// HTTPMisdirectedRequest is HTTP status 421. See RFC 9110, Section 15.5.20.
 	// The request was directed at a server that is unable or unwilling to produce
 	// an authoritative response for the target URI.
@@ -341,20 +391,27 @@ const (
 	//   - ko: 처리할 수 없는 콘텐츠
 	HTTPUnprocessableContent HTTPCode = 422
 
-	// HTTPLocked is HTTP status 423. See RFC 4918, Section 11.3. (WebDAV) The
-	// source or destination resource of a method is locked.
+	// HTTPLocked is HTTP status 423. See RFC 4918, Section 11.3. The source or
+	// destination resource of a method is locked.
 	//
 	//   - en: Locked
 	//   - ko: 잠김
 	HTTPLocked HTTPCode = 423
 
-	// HTTPFailedDependency is HTTP status 424. See RFC 4918, Section 11.4.
-	// (WebDAV) The method could not be performed on the resource because the
-	// requested action depended on another action and that action failed.
+	// HTTPFailedDependency is HTTP status 424. See RFC 4918, Section 11.4. The
+	// method could not be performed on the resource because the requested action
+	// depended on another action and that action failed.
 	//
 	//   - en: Failed Dependency
 	//   - ko: 의존 실패
 	HTTPFailedDependency HTTPCode = 424
+
+	// HTTPTooEarly is HTTP status 425. See RFC 8470, Section 5.2. The server is
+	// unwilling to risk processing a request that might be replayed.
+	//
+	//   - en: Too Early
+	//   - ko: 너무 이름
+	HTTPTooEarly HTTPCode = 425
 
 	// HTTPUpgradeRequired is HTTP status 426. See RFC 9110, Section 15.5.22. The
 	// server refuses to perform the request using the current protocol but might
@@ -365,16 +422,18 @@ const (
 	HTTPUpgradeRequired HTTPCode = 426
 
 	// HTTPPreconditionRequired is HTTP status 428. See RFC 6585, Section 3. The
-	// origin server requires the request to be conditional, typically to prevent
-	// the "lost update" problem.
+	// origin server requires the request to be conditional, typically to avoid the
+	// "lost update" problem: a client gets a resource's state with GET, modifies
+	// it and puts it back with PUT while a third party has meanwhile modified the
+	// state on the server, leading to a conflict.
 	//
 	//   - en: Precondition Required
 	//   - ko: 전제 조건 필요
 	HTTPPreconditionRequired HTTPCode = 428
 
 	// HTTPTooManyRequests is HTTP status 429. Retryable. See RFC 6585, Section 4.
-	// The user has sent too many requests in a given amount of time ("rate
-	// limiting").
+	// The user has sent too many requests in a given amount of time (rate
+	// limiting).
 	//
 	//   - en: Too Many Requests
 	//   - ko: 요청이 너무 많음
@@ -382,7 +441,8 @@ const (
 
 	// HTTPRequestHeaderFieldsTooLarge is HTTP status 431. See RFC 6585, Section 5.
 	// The server is unwilling to process the request because its header fields are
-	// too large; the request may be resubmitted after reducing their size.
+	// too large. The request may be resubmitted after reducing the size of the
+	// request header fields.
 	//
 	//   - en: Request Header Fields Too Large
 	//   - ko: 요청 헤더 필드가 너무 큼
@@ -406,7 +466,8 @@ const (
 
 	// HTTPNotImplemented is HTTP status 501. See RFC 9110, Section 15.6.2. The
 	// server does not support the functionality required to fulfill the request,
-	// e.g. it does not recognize the request method.
+	// for example when it does not recognize the request method and is not capable
+	// of supporting it for any resource.
 	//
 	//   - en: Not Implemented
 	//   - ko: 구현되지 않음
@@ -456,35 +517,34 @@ const (
 	//   - ko: 변형도 협상함
 	HTTPVariantAlsoNegotiates HTTPCode = 506
 
-	// HTTPInsufficientStorage is HTTP status 507. See RFC 4918, Section 11.5.
-	// (WebDAV) The method could not be performed on the resource because the
-	// server is unable to store the representation needed to complete the request.
+	// HTTPInsufficientStorage is HTTP status 507. See RFC 4918, Section 11.5. The
+	// method could not be performed on the resource because the server is unable
+	// to store the representation needed to complete the request.
 	//
 	//   - en: Insufficient Storage
 	//   - ko: 저장 공간 부족
 	HTTPInsufficientStorage HTTPCode = 507
 
-	// HTTPLoopDetected is HTTP status 508. See RFC 5842, Section 7.2. (WebDAV) The
-	// server terminated an operation because it encountered an infinite loop while
-	// processing a request with "Depth: infinity".
+	// HTTPLoopDetected is HTTP status 508. See RFC 5842, Section 7.2. The server
+	// terminated an operation because it encountered an infinite loop while
+	// processing a request whose Depth header field asks for infinite depth.
 	//
 	//   - en: Loop Detected
 	//   - ko: 루프 감지됨
 	HTTPLoopDetected HTTPCode = 508
 
-	// HTTPNotExtended is HTTP status 510. See RFC 2774, Section 7. The policy for
-	// accessing the resource has not been met in the request; the server needs
-	// further extensions to fulfill it. RFC 2774 is now Historic and the IANA
-	// registry marks 510 as obsoleted.
+	// HTTPNotExtended is HTTP status 510. See RFC 2774, Section 7. The server
+	// requires further extensions to the request to fulfill it.
 	//
 	//   - en: Not Extended
 	//   - ko: 확장되지 않음
+	//
+	// Deprecated: The IANA HTTP Status Code Registry marks 510 as obsoleted: RFC
+	// 2774, which defines it, was moved to Historic status.
 	HTTPNotExtended HTTPCode = 510
 
 	// HTTPNetworkAuthenticationRequired is HTTP status 511. See RFC 6585, Section
-	// 6. The client needs to authenticate to gain network access. It is meant for
-	// intercepting proxies that control network access (captive portals), not for
-	// origin servers.
+	// 6. The client needs to authenticate to gain network access.
 	//
 	//   - en: Network Authentication Required
 	//   - ko: 네트워크 인증 필요
@@ -508,10 +568,16 @@ func _() {
 	_ = x[HTTPAccepted-202]
 	_ = x[HTTPNonAuthoritativeInformation-203]
 	_ = x[HTTPNoContent-204]
+	_ = x[HTTPResetContent-205]
+	_ = x[HTTPPartialContent-206]
+	_ = x[HTTPMultipleChoices-300]
 	_ = x[HTTPMovedPermanently-301]
 	_ = x[HTTPFound-302]
 	_ = x[HTTPSeeOther-303]
 	_ = x[HTTPNotModified-304]
+	_ = x[HTTPUseProxy-305]
+	_ = x[HTTPTemporaryRedirect-307]
+	_ = x[HTTPPermanentRedirect-308]
 	_ = x[HTTPBadRequest-400]
 	_ = x[HTTPUnauthorized-401]
 	_ = x[HTTPPaymentRequired-402]
@@ -530,11 +596,11 @@ func _() {
 	_ = x[HTTPUnsupportedMediaType-415]
 	_ = x[HTTPRangeNotSatisfiable-416]
 	_ = x[HTTPExpectationFailed-417]
-	_ = x[HTTPImATeapot-418]
 	_ = x[HTTPMisdirectedRequest-421]
 	_ = x[HTTPUnprocessableContent-422]
 	_ = x[HTTPLocked-423]
 	_ = x[HTTPFailedDependency-424]
+	_ = x[HTTPTooEarly-425]
 	_ = x[HTTPUpgradeRequired-426]
 	_ = x[HTTPPreconditionRequired-428]
 	_ = x[HTTPTooManyRequests-429]
@@ -556,26 +622,26 @@ func _() {
 // _HTTPCode_text packs, for each code in order, its identifier, its wire name
 // and its message in en, ko; _HTTPCode_off[k] and _HTTPCode_off[k+1] bound
 // entry k, entry j of code i being k = i*4+j.
-const _HTTPCode_text = "HTTPTimeoutTimeoutThe request timed out.요청 시간이 초과되었습니다.HTTPTooManyRedirectsTooManyRedirectsThe request exceeded the maximum number of redirects.요청이 최대 리다이렉트 횟수를 초과했습니다.HTTPURLRequiredURLRequiredA valid URL is required to make a request.요청하려면 유효한 URL이 필요합니다.HTTPHTTPErrorHTTPErrorThe HTTP request returned an unsuccessful status code.HTTP 요청이 실패 상태 코드를 반환했습니다.HTTPConnectionErrConnectionErrA network problem occurred (e.g. DNS failure or refused connection).네트워크 문제(DNS 실패, 연결 거부 등)가 발생했습니다.HTTPRequestExceptionRequestExceptionAn ambiguous exception occurred while handling the request.요청을 처리하는 중 분류할 수 없는 예외가 발생했습니다.HTTPContinueContinueContinue계속HTTPSwitchingProtocolsSwitchingProtocolsSwitching Protocols프로토콜 전환HTTPOKOKOK성공HTTPCreatedCreatedCreated생성됨HTTPAcceptedAcceptedAccepted수락됨HTTPNonAuthoritativeInformationNonAuthoritativeInformationNon-Authoritative Information신뢰할 수 없는 정보HTTPNoContentNoContentNo Content콘텐츠 없음HTTPMovedPermanentlyMovedPermanentlyMoved Permanently영구 이동HTTPFoundFoundFound찾음HTTPSeeOtherSeeOtherSee Other다른 위치 보기HTTPNotModifiedNotModifiedNot Modified수정되지 않음HTTPBadRequestBadRequestBad Request잘못된 요청HTTPUnauthorizedUnauthorizedUnauthorized인증되지 않음HTTPPaymentRequiredPaymentRequiredPayment Required결제 필요HTTPForbiddenForbiddenForbidden금지됨HTTPNotFoundNotFoundNot Found찾을 수 없음HTTPMethodNotAllowedMethodNotAllowedMethod Not Allowed허용되지 않는 메서드HTTPNotAcceptableNotAcceptableNot Acceptable수용할 수 없음HTTPProxyAuthenticationRequiredProxyAuthenticationRequiredProxy Authentication Required프록시 인증 필요HTTPRequestTimeoutRequestTimeoutRequest Timeout요청 시간 초과HTTPConflictConflictConflict충돌HTTPGoneGoneGone사라짐HTTPLengthRequiredLengthRequiredLength Required길이 필요HTTPPreconditionFailedPreconditionFailedPrecondition Failed전제 조건 실패HTTPContentTooLargeContentTooLargeContent Too Large콘텐츠가 너무 큼HTTPURITooLongURITooLongURI Too LongURI가 너무 김HTTPUnsupportedMediaTypeUnsupportedMediaTypeUnsupported Media Type지원되지 않는 미디어 유형HTTPRangeNotSatisfiableRangeNotSatisfiableRange Not Satisfiable범위를 만족할 수 없음HTTPExpectationFailedExpectationFailedExpectation Failed기대 실패HTTPImATeapotImATeapotI'm a teapot나는 찻주전자입니다HTTPMisdirectedRequestMisdirectedRequestMisdirected Request잘못 전달된 요청HTTPUnprocessableContentUnprocessableContentUnprocessable Content처리할 수 없는 콘텐츠HTTPLockedLockedLocked잠김HTTPFailedDependencyFailedDependencyFailed Dependency의존 실패HTTPUpgradeRequiredUpgradeRequiredUpgrade Required업그레이드 필요HTTPPreconditionRequiredPreconditionRequiredPrecondition Required전제 조건 필요HTTPTooManyRequestsTooManyRequestsToo Many Requests요청이 너무 많음HTTPRequestHeaderFieldsTooLargeRequestHeaderFieldsTooLargeRequest Header Fields Too Large요청 헤더 필드가 너무 큼HTTPUnavailableForLegalReasonsUnavailableForLegalReasonsUnavailable For Legal Reasons법적 사유로 이용 불가HTTPInternalServerErrorInternalServerErrorInternal Server Error내부 서버 오류HTTPNotImplementedNotImplementedNot Implemented구현되지 않음HTTPBadGatewayBadGatewayBad Gateway잘못된 게이트웨이HTTPServiceUnavailableServiceUnavailableService Unavailable서비스 이용 불가HTTPGatewayTimeoutGatewayTimeoutGateway Timeout게이트웨이 시간 초과HTTPHTTPVersionNotSupportedHTTPVersionNotSupportedHTTP Version Not Supported지원되지 않는 HTTP 버전HTTPVariantAlsoNegotiatesVariantAlsoNegotiatesVariant Also Negotiates변형도 협상함HTTPInsufficientStorageInsufficientStorageInsufficient Storage저장 공간 부족HTTPLoopDetectedLoopDetectedLoop Detected루프 감지됨HTTPNotExtendedNotExtendedNot Extended확장되지 않음HTTPNetworkAuthenticationRequiredNetworkAuthenticationRequiredNetwork Authentication Required네트워크 인증 필요"
+const _HTTPCode_text = "HTTPTimeoutTimeoutThe request timed out.요청 시간이 초과되었습니다.HTTPTooManyRedirectsTooManyRedirectsThe request exceeded the maximum number of redirects.요청이 최대 리다이렉트 횟수를 초과했습니다.HTTPURLRequiredURLRequiredA valid URL is required to make a request.요청하려면 유효한 URL이 필요합니다.HTTPHTTPErrorHTTPErrorThe HTTP request returned an unsuccessful status code.HTTP 요청이 실패 상태 코드를 반환했습니다.HTTPConnectionErrConnectionErrA network problem occurred (e.g. DNS failure or refused connection).네트워크 문제(DNS 실패, 연결 거부 등)가 발생했습니다.HTTPRequestExceptionRequestExceptionAn ambiguous exception occurred while handling the request.요청을 처리하는 중 분류할 수 없는 예외가 발생했습니다.HTTPContinueContinueContinue계속HTTPSwitchingProtocolsSwitchingProtocolsSwitching Protocols프로토콜 전환HTTPOKOKOK성공HTTPCreatedCreatedCreated생성됨HTTPAcceptedAcceptedAccepted수락됨HTTPNonAuthoritativeInformationNonAuthoritativeInformationNon-Authoritative Information권위 없는 정보HTTPNoContentNoContentNo Content콘텐츠 없음HTTPResetContentResetContentReset Content콘텐츠 재설정HTTPPartialContentPartialContentPartial Content부분 콘텐츠HTTPMultipleChoicesMultipleChoicesMultiple Choices여러 선택지HTTPMovedPermanentlyMovedPermanentlyMoved Permanently영구 이동HTTPFoundFoundFound찾음HTTPSeeOtherSeeOtherSee Other다른 위치 보기HTTPNotModifiedNotModifiedNot Modified수정되지 않음HTTPUseProxyUseProxyUse Proxy프록시 사용HTTPTemporaryRedirectTemporaryRedirectTemporary Redirect임시 리다이렉트HTTPPermanentRedirectPermanentRedirectPermanent Redirect영구 리다이렉트HTTPBadRequestBadRequestBad Request잘못된 요청HTTPUnauthorizedUnauthorizedUnauthorized인증되지 않음HTTPPaymentRequiredPaymentRequiredPayment Required결제 필요HTTPForbiddenForbiddenForbidden금지됨HTTPNotFoundNotFoundNot Found찾을 수 없음HTTPMethodNotAllowedMethodNotAllowedMethod Not Allowed허용되지 않는 메서드HTTPNotAcceptableNotAcceptableNot Acceptable수용할 수 없음HTTPProxyAuthenticationRequiredProxyAuthenticationRequiredProxy Authentication Required프록시 인증 필요HTTPRequestTimeoutRequestTimeoutRequest Timeout요청 시간 초과HTTPConflictConflictConflict충돌HTTPGoneGoneGone사라짐HTTPLengthRequiredLengthRequiredLength Required길이 필요HTTPPreconditionFailedPreconditionFailedPrecondition Failed전제 조건 실패HTTPContentTooLargeContentTooLargeContent Too Large콘텐츠가 너무 큼HTTPURITooLongURITooLongURI Too LongURI가 너무 김HTTPUnsupportedMediaTypeUnsupportedMediaTypeUnsupported Media Type지원되지 않는 미디어 유형HTTPRangeNotSatisfiableRangeNotSatisfiableRange Not Satisfiable범위를 만족할 수 없음HTTPExpectationFailedExpectationFailedExpectation Failed기대 실패HTTPMisdirectedRequestMisdirectedRequestMisdirected Request잘못 전달된 요청HTTPUnprocessableContentUnprocessableContentUnprocessable Content처리할 수 없는 콘텐츠HTTPLockedLockedLocked잠김HTTPFailedDependencyFailedDependencyFailed Dependency의존 실패HTTPTooEarlyTooEarlyToo Early너무 이름HTTPUpgradeRequiredUpgradeRequiredUpgrade Required업그레이드 필요HTTPPreconditionRequiredPreconditionRequiredPrecondition Required전제 조건 필요HTTPTooManyRequestsTooManyRequestsToo Many Requests요청이 너무 많음HTTPRequestHeaderFieldsTooLargeRequestHeaderFieldsTooLargeRequest Header Fields Too Large요청 헤더 필드가 너무 큼HTTPUnavailableForLegalReasonsUnavailableForLegalReasonsUnavailable For Legal Reasons법적 사유로 이용 불가HTTPInternalServerErrorInternalServerErrorInternal Server Error내부 서버 오류HTTPNotImplementedNotImplementedNot Implemented구현되지 않음HTTPBadGatewayBadGatewayBad Gateway잘못된 게이트웨이HTTPServiceUnavailableServiceUnavailableService Unavailable서비스 이용 불가HTTPGatewayTimeoutGatewayTimeoutGateway Timeout게이트웨이 시간 초과HTTPHTTPVersionNotSupportedHTTPVersionNotSupportedHTTP Version Not Supported지원되지 않는 HTTP 버전HTTPVariantAlsoNegotiatesVariantAlsoNegotiatesVariant Also Negotiates변형도 협상함HTTPInsufficientStorageInsufficientStorageInsufficient Storage저장 공간 부족HTTPLoopDetectedLoopDetectedLoop Detected루프 감지됨HTTPNotExtendedNotExtendedNot Extended확장되지 않음HTTPNetworkAuthenticationRequiredNetworkAuthenticationRequiredNetwork Authentication Required네트워크 인증 필요"
 
-var _HTTPCode_off = [...]uint16{0, 11, 18, 40, 79, 99, 115, 168, 230, 245, 256, 298, 347, 360, 369, 423, 481, 498, 511, 579, 652, 672, 688, 747, 824, 836, 844, 852, 858, 880, 898, 917, 936, 942, 944, 946, 952, 963, 970, 977, 986, 998, 1006, 1014, 1023, 1054, 1081, 1110, 1137, 1150, 1159, 1169, 1185, 1205, 1221, 1238, 1251, 1260, 1265, 1270, 1276, 1288, 1296, 1305, 1325, 1340, 1351, 1363, 1382, 1396, 1406, 1417, 1433, 1449, 1461, 1473, 1492, 1511, 1526, 1542, 1555, 1568, 1577, 1586, 1595, 1607, 1615, 1624, 1641, 1661, 1677, 1695, 1724, 1741, 1754, 1768, 1788, 1819, 1846, 1875, 1898, 1916, 1930, 1945, 1965, 1977, 1985, 1993, 1999, 2007, 2011, 2015, 2024, 2042, 2056, 2071, 2084, 2106, 2124, 2143, 2163, 2182, 2197, 2214, 2237, 2251, 2261, 2273, 2290, 2314, 2334, 2356, 2392, 2415, 2434, 2455, 2485, 2506, 2523, 2541, 2554, 2567, 2576, 2588, 2616, 2638, 2656, 2675, 2698, 2722, 2742, 2763, 2793, 2803, 2809, 2815, 2821, 2841, 2857, 2874, 2887, 2906, 2921, 2937, 2959, 2983, 3003, 3024, 3044, 3063, 3078, 3095, 3118, 3149, 3176, 3207, 3241, 3271, 3297, 3326, 3356, 3379, 3398, 3419, 3439, 3457, 3471, 3486, 3505, 3519, 3529, 3540, 3565, 3587, 3605, 3624, 3647, 3665, 3679, 3694, 3723, 3750, 3773, 3799, 3830, 3855, 3876, 3899, 3918, 3941, 3960, 3980, 4000, 4016, 4028, 4041, 4057, 4072, 4083, 4095, 4114, 4147, 4176, 4207, 4233}
+var _HTTPCode_off = [...]uint16{0, 11, 18, 40, 79, 99, 115, 168, 230, 245, 256, 298, 347, 360, 369, 423, 481, 498, 511, 579, 652, 672, 688, 747, 824, 836, 844, 852, 858, 880, 898, 917, 936, 942, 944, 946, 952, 963, 970, 977, 986, 998, 1006, 1014, 1023, 1054, 1081, 1110, 1130, 1143, 1152, 1162, 1178, 1194, 1206, 1219, 1238, 1256, 1270, 1285, 1301, 1320, 1335, 1351, 1367, 1387, 1403, 1420, 1433, 1442, 1447, 1452, 1458, 1470, 1478, 1487, 1507, 1522, 1533, 1545, 1564, 1576, 1584, 1593, 1609, 1630, 1647, 1665, 1687, 1708, 1725, 1743, 1765, 1779, 1789, 1800, 1816, 1832, 1844, 1856, 1875, 1894, 1909, 1925, 1938, 1951, 1960, 1969, 1978, 1990, 1998, 2007, 2024, 2044, 2060, 2078, 2107, 2124, 2137, 2151, 2171, 2202, 2229, 2258, 2281, 2299, 2313, 2328, 2348, 2360, 2368, 2376, 2382, 2390, 2394, 2398, 2407, 2425, 2439, 2454, 2467, 2489, 2507, 2526, 2546, 2565, 2580, 2597, 2620, 2634, 2644, 2656, 2673, 2697, 2717, 2739, 2775, 2798, 2817, 2838, 2868, 2889, 2906, 2924, 2937, 2959, 2977, 2996, 3019, 3043, 3063, 3084, 3114, 3124, 3130, 3136, 3142, 3162, 3178, 3195, 3208, 3220, 3228, 3237, 3250, 3269, 3284, 3300, 3322, 3346, 3366, 3387, 3407, 3426, 3441, 3458, 3481, 3512, 3539, 3570, 3604, 3634, 3660, 3689, 3719, 3742, 3761, 3782, 3802, 3820, 3834, 3849, 3868, 3882, 3892, 3903, 3928, 3950, 3968, 3987, 4010, 4028, 4042, 4057, 4086, 4113, 4136, 4162, 4193, 4218, 4239, 4262, 4281, 4304, 4323, 4343, 4363, 4379, 4391, 4404, 4420, 4435, 4446, 4458, 4477, 4510, 4539, 4570, 4596}
 
 // _HTTPCode_values holds the codes in order; _HTTPCode_status their HTTP
 // statuses.
-var _HTTPCode_values = [...]HTTPCode{HTTPTimeout, HTTPTooManyRedirects, HTTPURLRequired, HTTPHTTPError, HTTPConnectionErr, HTTPRequestException, HTTPContinue, HTTPSwitchingProtocols, HTTPOK, HTTPCreated, HTTPAccepted, HTTPNonAuthoritativeInformation, HTTPNoContent, HTTPMovedPermanently, HTTPFound, HTTPSeeOther, HTTPNotModified, HTTPBadRequest, HTTPUnauthorized, HTTPPaymentRequired, HTTPForbidden, HTTPNotFound, HTTPMethodNotAllowed, HTTPNotAcceptable, HTTPProxyAuthenticationRequired, HTTPRequestTimeout, HTTPConflict, HTTPGone, HTTPLengthRequired, HTTPPreconditionFailed, HTTPContentTooLarge, HTTPURITooLong, HTTPUnsupportedMediaType, HTTPRangeNotSatisfiable, HTTPExpectationFailed, HTTPImATeapot, HTTPMisdirectedRequest, HTTPUnprocessableContent, HTTPLocked, HTTPFailedDependency, HTTPUpgradeRequired, HTTPPreconditionRequired, HTTPTooManyRequests, HTTPRequestHeaderFieldsTooLarge, HTTPUnavailableForLegalReasons, HTTPInternalServerError, HTTPNotImplemented, HTTPBadGateway, HTTPServiceUnavailable, HTTPGatewayTimeout, HTTPHTTPVersionNotSupported, HTTPVariantAlsoNegotiates, HTTPInsufficientStorage, HTTPLoopDetected, HTTPNotExtended, HTTPNetworkAuthenticationRequired}
+var _HTTPCode_values = [...]HTTPCode{HTTPTimeout, HTTPTooManyRedirects, HTTPURLRequired, HTTPHTTPError, HTTPConnectionErr, HTTPRequestException, HTTPContinue, HTTPSwitchingProtocols, HTTPOK, HTTPCreated, HTTPAccepted, HTTPNonAuthoritativeInformation, HTTPNoContent, HTTPResetContent, HTTPPartialContent, HTTPMultipleChoices, HTTPMovedPermanently, HTTPFound, HTTPSeeOther, HTTPNotModified, HTTPUseProxy, HTTPTemporaryRedirect, HTTPPermanentRedirect, HTTPBadRequest, HTTPUnauthorized, HTTPPaymentRequired, HTTPForbidden, HTTPNotFound, HTTPMethodNotAllowed, HTTPNotAcceptable, HTTPProxyAuthenticationRequired, HTTPRequestTimeout, HTTPConflict, HTTPGone, HTTPLengthRequired, HTTPPreconditionFailed, HTTPContentTooLarge, HTTPURITooLong, HTTPUnsupportedMediaType, HTTPRangeNotSatisfiable, HTTPExpectationFailed, HTTPMisdirectedRequest, HTTPUnprocessableContent, HTTPLocked, HTTPFailedDependency, HTTPTooEarly, HTTPUpgradeRequired, HTTPPreconditionRequired, HTTPTooManyRequests, HTTPRequestHeaderFieldsTooLarge, HTTPUnavailableForLegalReasons, HTTPInternalServerError, HTTPNotImplemented, HTTPBadGateway, HTTPServiceUnavailable, HTTPGatewayTimeout, HTTPHTTPVersionNotSupported, HTTPVariantAlsoNegotiates, HTTPInsufficientStorage, HTTPLoopDetected, HTTPNotExtended, HTTPNetworkAuthenticationRequired}
 
-var _HTTPCode_status = [...]uint16{0, 0, 0, 0, 0, 0, 100, 101, 200, 201, 202, 203, 204, 301, 302, 303, 304, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 418, 421, 422, 423, 424, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511}
+var _HTTPCode_status = [...]uint16{0, 0, 0, 0, 0, 0, 100, 101, 200, 201, 202, 203, 204, 205, 206, 300, 301, 302, 303, 304, 305, 307, 308, 400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511}
 
 // _HTTPCode_index maps c+6 to 1 + the index of c in _HTTPCode_values, 0
 // meaning no code.
-var _HTTPCode_index = [...]uint16{0: 1, 1: 2, 2: 3, 3: 4, 4: 5, 5: 6, 106: 7, 107: 8, 206: 9, 207: 10, 208: 11, 209: 12, 210: 13, 307: 14, 308: 15, 309: 16, 310: 17, 406: 18, 407: 19, 408: 20, 409: 21, 410: 22, 411: 23, 412: 24, 413: 25, 414: 26, 415: 27, 416: 28, 417: 29, 418: 30, 419: 31, 420: 32, 421: 33, 422: 34, 423: 35, 424: 36, 427: 37, 428: 38, 429: 39, 430: 40, 432: 41, 434: 42, 435: 43, 437: 44, 457: 45, 506: 46, 507: 47, 508: 48, 509: 49, 510: 50, 511: 51, 512: 52, 513: 53, 514: 54, 516: 55, 517: 56}
+var _HTTPCode_index = [...]uint16{0: 1, 1: 2, 2: 3, 3: 4, 4: 5, 5: 6, 106: 7, 107: 8, 206: 9, 207: 10, 208: 11, 209: 12, 210: 13, 211: 14, 212: 15, 306: 16, 307: 17, 308: 18, 309: 19, 310: 20, 311: 21, 313: 22, 314: 23, 406: 24, 407: 25, 408: 26, 409: 27, 410: 28, 411: 29, 412: 30, 413: 31, 414: 32, 415: 33, 416: 34, 417: 35, 418: 36, 419: 37, 420: 38, 421: 39, 422: 40, 423: 41, 427: 42, 428: 43, 429: 44, 430: 45, 431: 46, 432: 47, 434: 48, 435: 49, 437: 50, 457: 51, 506: 52, 507: 53, 508: 54, 509: 55, 510: 56, 511: 57, 512: 58, 513: 59, 514: 60, 516: 61, 517: 62}
 
 // _HTTPCode_byName holds the indices of the codes sorted by identifier,
 // _HTTPCode_byWire one index per wire name sorted by wire name: for a wire
 // name several codes share, the lowest-numbered code that is not deprecated.
-var _HTTPCode_byName = [...]uint16{10, 47, 17, 26, 4, 30, 6, 9, 34, 39, 20, 14, 49, 27, 3, 50, 35, 52, 45, 28, 38, 53, 22, 36, 13, 55, 12, 11, 23, 54, 21, 46, 16, 8, 19, 29, 41, 24, 33, 5, 43, 25, 15, 48, 7, 0, 1, 42, 31, 2, 18, 44, 37, 32, 40, 51}
+var _HTTPCode_byName = [...]uint16{10, 53, 23, 32, 4, 36, 6, 9, 40, 44, 26, 17, 55, 33, 3, 56, 58, 51, 34, 43, 59, 28, 41, 16, 15, 61, 12, 11, 29, 60, 27, 52, 19, 8, 14, 25, 22, 35, 47, 30, 39, 5, 49, 31, 13, 18, 54, 7, 21, 0, 45, 1, 48, 37, 2, 24, 50, 42, 38, 46, 20, 57}
 
-var _HTTPCode_byWire = [...]uint16{10, 47, 17, 26, 4, 30, 6, 9, 34, 39, 20, 14, 49, 27, 3, 50, 35, 52, 45, 28, 38, 53, 22, 36, 13, 55, 12, 11, 23, 54, 21, 46, 16, 8, 19, 29, 41, 24, 33, 5, 43, 25, 15, 48, 7, 0, 1, 42, 31, 2, 18, 44, 37, 32, 40, 51}
+var _HTTPCode_byWire = [...]uint16{10, 53, 23, 32, 4, 36, 6, 9, 40, 44, 26, 17, 55, 33, 3, 56, 58, 51, 34, 43, 59, 28, 41, 16, 15, 61, 12, 11, 29, 60, 27, 52, 19, 8, 14, 25, 22, 35, 47, 30, 39, 5, 49, 31, 13, 18, 54, 7, 21, 0, 45, 1, 48, 37, 2, 24, 50, 42, 38, 46, 20, 57}
 
 // index returns the index of c in _HTTPCode_values, or -1 when c is no code.
 func (c HTTPCode) index() int {
@@ -769,6 +835,31 @@ func (c HTTPCode) Retryable() bool {
 // upgrade is the Upgrade header its status obliges.
 func NewHTTPSwitchingProtocols(upgrade string) *Error {
 	return newError(HTTPSwitchingProtocols, nil, []field{{"Upgrade", upgrade}}, nil)
+}
+
+// NewHTTPPartialContent returns an Error of HTTPPartialContent, whose message
+// reads: Partial Content
+//
+// contentRange is the Content-Range header its status obliges. contentType is
+// the Content-Type header its status obliges. date is the Date header its
+// status obliges. cacheControl is the Cache-Control header its status obliges.
+// eTag is the ETag header its status obliges. expires is the Expires header
+// its status obliges. contentLocation is the Content-Location header its
+// status obliges. vary is the Vary header its status obliges.
+func NewHTTPPartialContent(contentRange string, contentType string, date string, cacheControl string, eTag string, expires string, contentLocation string, vary string) *Error {
+	return newError(HTTPPartialContent, nil, []field{{"Content-Range", contentRange}, {"Content-Type", contentType}, {"Date", date}, {"Cache-Control", cacheControl}, {"ETag", eTag}, {"Expires", expires}, {"Content-Location", contentLocation}, {"Vary", vary}}, nil)
+}
+
+// NewHTTPNotModified returns an Error of HTTPNotModified, whose message reads:
+// Not Modified
+//
+// contentLocation is the Content-Location header its status obliges. date is
+// the Date header its status obliges. eTag is the ETag header its status
+// obliges. vary is the Vary header its status obliges. cacheControl is the
+// Cache-Control header its status obliges. expires is the Expires header its
+// status obliges.
+func NewHTTPNotModified(contentLocation string, date string, eTag string, vary string, cacheControl string, expires string) *Error {
+	return newError(HTTPNotModified, nil, []field{{"Content-Location", contentLocation}, {"Date", date}, {"ETag", eTag}, {"Vary", vary}, {"Cache-Control", cacheControl}, {"Expires", expires}}, nil)
 }
 
 // NewHTTPUnauthorized returns an Error of HTTPUnauthorized, whose message
