@@ -34,6 +34,7 @@ func init() {
 		{"generate", "write every enabled target from the catalog", generateUsage, runGenerate},
 		{"check", "exit 1 if any generated file is stale, missing or extra", checkUsage, runCheck},
 		{"lint", "validate the catalog and print advice", lintUsage, runLint},
+		{"import", "merge a code table (Markdown, HTML, CSV, TSV, Go) into the catalog", importUsage, runImport},
 		{"breaking", "exit 1 on changes that break clients, against an older catalog", breakingUsage, runBreaking},
 		{"schema", "print the JSON Schema of codes.yaml", schemaUsage, runSchema},
 		{"version", "print errgen's version", "Usage: errgen version\n", runVersion},

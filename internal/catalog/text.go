@@ -42,23 +42,45 @@ func invisible(r rune) bool {
 
 // checkText reports a string that no target can carry safely.
 func (r *reader) checkText(pos Pos, what, s string) bool {
-	if !utf8.ValidString(s) {
-		r.errorf(pos, "save the file as UTF-8", "%s is not valid UTF-8", what)
+	if problem, hint := TextProblem(what, s); problem != "" {
+		r.errorf(pos, hint, "%s", problem)
 		return false
-	}
-	if len(s) > maxTextBytes {
-		r.errorf(pos, "shorten it or move the detail to the docs", "%s is %d bytes long; the limit is %d", what, len(s), maxTextBytes)
-		return false
-	}
-	for i, c := range s {
-		if invisible(c) {
-			r.errorf(pos, "remove it: invisible and bidirectional control characters can make generated source read differently from how it compiles (CVE-2021-42574)",
-				"%s holds the invisible character U+%04X at byte %d", what, c, i)
-			return false
-		}
 	}
 	return true
 }
+
+// TextProblem says why no target can carry s safely, with what to do, or
+// returns "" when it can. what names the text in the message.
+func TextProblem(what, s string) (problem, hint string) {
+	if !utf8.ValidString(s) {
+		return what + " is not valid UTF-8", "save the file as UTF-8"
+	}
+	if len(s) > maxTextBytes {
+		return fmt.Sprintf("%s is %d bytes long; the limit is %d", what, len(s), maxTextBytes), "shorten it or move the detail to the docs"
+	}
+	for i, c := range s {
+		if invisible(c) {
+			return fmt.Sprintf("%s holds the invisible character U+%04X at byte %d", what, c, i),
+				"remove it: invisible and bidirectional control characters can make generated source read differently from how it compiles (CVE-2021-42574)"
+		}
+	}
+	return "", ""
+}
+
+// ValidID reports whether s can be a code's id.
+func ValidID(s string) bool { return idPattern.MatchString(s) && !reservedIDs[s] && !IsPlaceholderID(s) }
+
+// ValidWire reports whether s can be a code's wire name.
+func ValidWire(s string) bool { return wirePattern.MatchString(s) }
+
+// PlaceholderID is the id errgen import gives a code it cannot name: the
+// loader refuses it, so no catalog passes check until a person names it.
+func PlaceholderID(number int) string { return fmt.Sprintf("%s%d", placeholderPrefix, number) }
+
+const placeholderPrefix = "TODO_"
+
+// IsPlaceholderID reports an id PlaceholderID made.
+func IsPlaceholderID(s string) bool { return strings.HasPrefix(s, placeholderPrefix) }
 
 // parseMessage splits a message into literals and {placeholders}; `{{` and
 // `}}` stand for literal braces.

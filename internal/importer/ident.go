@@ -1,0 +1,54 @@
+package importer
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/errgen/errgen/internal/catalog"
+)
+
+// maxIDWords bounds an id made from English text: a title ("Not found")
+// names a code, a sentence does not.
+const maxIDWords = 5
+
+// identifier names a new code: its wire name, else its English message,
+// else a placeholder the loader refuses until a person names the code.
+// An id already taken in the table is not reused.
+func (m *merger) identifier(r Row) string {
+	id := ""
+	switch {
+	case r.Wire.text != "":
+		id = r.Wire.text
+	default:
+		for _, t := range r.Texts {
+			if t.field == fieldMessage && t.lang == "en" {
+				id = pascal(t.text)
+			}
+		}
+	}
+	if id == "" || !catalog.ValidID(id) || m.cat.ids[id] {
+		id = catalog.PlaceholderID(r.Number)
+	}
+	m.cat.ids[id] = true
+	return id
+}
+
+// pascal makes PascalCase from a short English title: "Request-URI too
+// long" → RequestURITooLong, "I'm a teapot" → ImATeapot. It returns ""
+// for text that is not such a title.
+func pascal(s string) string {
+	s = strings.NewReplacer("'", "", "’", "").Replace(s)
+	words := strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	if len(words) == 0 || len(words) > maxIDWords {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range words {
+		r := []rune(w)
+		if r[0] > unicode.MaxASCII {
+			return ""
+		}
+		b.WriteString(strings.ToUpper(string(r[0])) + string(r[1:]))
+	}
+	return b.String()
+}

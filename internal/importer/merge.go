@@ -1,0 +1,366 @@
+package importer
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/errgen/errgen/internal/catalog"
+)
+
+// edit replaces data[start:end] with text; at one offset, edits apply in
+// the order they were made.
+type edit struct {
+	start, end int
+	text       string
+	seq        int
+}
+
+type merger struct {
+	*importer
+	edits []edit
+}
+
+func (m *merger) add(start, end int, text string) {
+	m.edits = append(m.edits, edit{start, end, text, len(m.edits)})
+}
+
+// merge edits the catalog's text where its nodes say, so every byte it
+// does not change (comments, key order, blank lines, quoting) stays.
+func (im *importer) merge(rows []Row) []byte {
+	m := &merger{importer: im}
+	c := im.cat
+	var fresh []Row
+	for _, r := range rows {
+		if item := c.items[r.Number]; item != nil {
+			m.update(item, r)
+		} else {
+			fresh = append(fresh, r)
+		}
+	}
+	slices.SortFunc(fresh, func(a, b Row) int { return a.Number - b.Number })
+	m.insert(fresh)
+
+	data := c.ix.data
+	slices.SortStableFunc(m.edits, func(a, b edit) int { return cmp.Or(a.start-b.start, a.seq-b.seq) })
+	var out bytes.Buffer
+	at := 0
+	for _, e := range m.edits {
+		out.Write(data[at:e.start])
+		out.WriteString(e.text)
+		at = e.end
+	}
+	out.Write(data[at:])
+	return out.Bytes()
+}
+
+// insert adds new codes after the code below them, so group comments
+// above the next code stay with it.
+func (m *merger) insert(rows []Row) {
+	if len(rows) == 0 {
+		return
+	}
+	c := m.cat
+	numbers := c.numbers()
+	if len(numbers) == 0 {
+		indent := c.codesKey.Column - 1 + 2
+		var b strings.Builder
+		for _, r := range rows {
+			b.WriteString(m.item(r, indent))
+		}
+		keyLine := c.codesKey.Line
+		end := c.ix.lineStart(keyLine+1) - 1
+		if keyLine == c.ix.lines() {
+			end = len(c.ix.data)
+		}
+		if c.codes.Kind == yaml.SequenceNode { // `codes: []`
+			open := c.ix.offset(c.codes.Line, c.codes.Column)
+			if close := bytes.IndexByte(c.ix.data[open:], ']'); close >= 0 {
+				m.add(open-1, open+close+1, "") // and the space before it
+			}
+		}
+		m.add(end, end, "\n"+strings.TrimSuffix(b.String(), "\n"))
+		return
+	}
+	first := c.items[numbers[0]]
+	indent := first.Column - 1 - 2
+	for _, r := range rows {
+		i, _ := slices.BinarySearch(numbers, r.Number)
+		at := c.ix.lineStart(first.Line) // before the first code, under its comment
+		if i > 0 {
+			at = m.itemEnd(c.items[numbers[i-1]], indent)
+		}
+		m.add(at, at, m.item(r, indent))
+	}
+}
+
+// itemEnd is the offset after the last line of a code's mapping; the blank
+// and comment lines after it belong to what follows.
+func (m *merger) itemEnd(item *yaml.Node, dash int) int {
+	ix := m.cat.ix
+	last := item.Line
+	for l := item.Line + 1; l <= ix.lines(); l++ {
+		line := ix.lineText(l)
+		trimmed := strings.TrimSpace(line)
+		ind := len(line) - len(strings.TrimLeft(line, " "))
+		if trimmed == "" || (strings.HasPrefix(trimmed, "#") && ind <= dash) {
+			continue
+		}
+		if ind <= dash {
+			break
+		}
+		last = l
+	}
+	return ix.lineStart(last + 1)
+}
+
+// item renders a new code as a list item indented by indent spaces.
+func (m *merger) item(r Row, indent int) string {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	kv := func(k string, v *yaml.Node) { n.Content = append(n.Content, str(k), v) }
+	kv("code", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(r.Number)})
+	id := m.identifier(r)
+	kv("id", str(id))
+	if r.Wire.text != "" && r.Wire.text != id {
+		kv("wire", str(r.Wire.text))
+	}
+	if r.Status != 0 {
+		kv("status", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(r.Status)})
+	}
+	if m.opts.Table == string(catalog.KindHTTP) && r.Number < 0 {
+		kv("client", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	for _, f := range []field{fieldMessage, fieldDescription} {
+		if t := m.texts(r, f); len(t.Content) > 0 {
+			kv(string(f), t)
+		}
+	}
+	m.res.Added++
+	return indentLines(encode(n), indent, "- ")
+}
+
+// texts is one field's text per language, in the catalog's language order.
+func (m *merger) texts(r Row, f field) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	for _, lang := range m.cat.langs {
+		for _, t := range r.Texts {
+			if t.field == f && t.lang == lang {
+				n.Content = append(n.Content, str(lang), str(t.text))
+			}
+		}
+	}
+	return n
+}
+
+// update fills in what an existing code lacks and reports what differs.
+func (m *merger) update(item *yaml.Node, r Row) {
+	c := m.cat
+	idKey := keyOf(item, "id")
+	if r.Wire.text != "" {
+		wire, wireKey := value(item, "wire"), keyOf(item, "wire")
+		have := value(item, "id")
+		if wire != nil {
+			have = wire
+		}
+		switch {
+		case have == nil:
+		case wire == nil && idKey != nil && have.Value != r.Wire.text:
+			if m.conflict(r, "wire name", have, r.Wire) {
+				m.addAfterLine(idKey, "wire", str(r.Wire.text))
+			}
+		case have.Value != r.Wire.text:
+			if m.conflict(r, "wire name", have, r.Wire) {
+				m.replace(wireKey, wire, str(r.Wire.text))
+			}
+		}
+	}
+	if r.Status != 0 {
+		status := value(item, "status")
+		switch {
+		case status == nil && idKey != nil:
+			m.addAfterLine(idKey, "status", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(r.Status)})
+			m.res.Filled++
+		case status != nil && status.Value != strconv.Itoa(r.Status):
+			if m.conflict(r, "status", status, r.StatusCell) {
+				m.replace(keyOf(item, "status"), status, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(r.Status)})
+			}
+		}
+	}
+	for _, f := range []field{fieldMessage, fieldDescription} {
+		parent := value(item, string(f))
+		if parent == nil || parent.Kind != yaml.MappingNode {
+			t := m.texts(r, f)
+			if len(t.Content) == 0 || parent != nil {
+				continue
+			}
+			// A new description goes right after the message, as codes
+			// are written; a new message at the end of the code.
+			at := m.itemEnd(item, item.Column-1-2)
+			if next := keyAfter(item, string(fieldMessage)); f == fieldDescription && next != nil {
+				at = c.ix.lineStart(next.Line)
+			}
+			m.add(at, at, indentLines(encode(mapping(string(f), t)), item.Column-1, ""))
+			m.res.Filled += len(t.Content) / 2
+			continue
+		}
+		for _, t := range r.Texts {
+			if t.field != f {
+				continue
+			}
+			have := value(parent, t.lang)
+			if have == nil {
+				last := parent.Content[len(parent.Content)-1]
+				end := m.valueEnd(parent.Content[len(parent.Content)-2], last)
+				m.add(end, end, "\n"+strings.TrimSuffix(indentLines(encode(mapping(t.lang, str(t.text))), parent.Content[0].Column-1, ""), "\n"))
+				m.res.Filled++
+				continue
+			}
+			if have.Value != t.text && m.conflict(r, fmt.Sprintf("%s in %s", f, t.lang), have, t.cell) {
+				m.replace(keyOf(parent, t.lang), have, str(t.text))
+			}
+		}
+	}
+}
+
+// conflict reports a difference at both positions; it says whether to
+// take the source's value.
+func (m *merger) conflict(r Row, what string, have *yaml.Node, src cell) bool {
+	verdict := "kept the catalog's; -prefer=import takes the source's"
+	if m.opts.PreferImport {
+		verdict = "took the source's (-prefer=import)"
+		m.res.Replaced++
+	}
+	ours, theirs := excerpts(have.Value, src.text)
+	m.res.Conflicts = append(m.res.Conflicts, catalog.Diagnostic{
+		Pos: m.cat.pos(have), Severity: catalog.SeverityWarning,
+		Message: fmt.Sprintf("conflict: %s code %d: %s is %s here but %s at %s", m.opts.Table, r.Number, what, ours, theirs, src.pos),
+		Hint:    verdict,
+	})
+	return m.opts.PreferImport
+}
+
+// excerpts shortens two long texts to where they first differ; the two
+// positions lead to the whole of them.
+func excerpts(a, b string) (string, string) {
+	ra, rb := []rune(a), []rune(b)
+	same := 0
+	for same < len(ra) && same < len(rb) && ra[same] == rb[same] {
+		same++
+	}
+	cut := func(r []rune) string {
+		const before, most = 12, 48
+		from, prefix := 0, ""
+		if same > before {
+			from, prefix = same-before, "…"
+		}
+		s := string(r[from:])
+		if len(r)-from > most {
+			s = string(r[from:from+most]) + "…"
+		}
+		return strconv.Quote(prefix + s)
+	}
+	return cut(ra), cut(rb)
+}
+
+// replace rewrites `key: value` in place, at the key's indentation.
+func (m *merger) replace(key, val, with *yaml.Node) {
+	start := m.cat.ix.offset(key.Line, key.Column)
+	end := m.valueEnd(key, val)
+	m.add(start, end, strings.TrimSuffix(indentLines(encode(mapping(key.Value, with)), key.Column-1, "")[key.Column-1:], "\n"))
+}
+
+// addAfterLine adds `key: value` on a new line after a one-line entry.
+func (m *merger) addAfterLine(after *yaml.Node, key string, v *yaml.Node) {
+	at := m.cat.ix.lineStart(after.Line + 1)
+	m.add(at, at, indentLines(encode(mapping(key, v)), after.Column-1, ""))
+}
+
+// valueEnd is the offset just past a scalar value, before any comment.
+func (m *merger) valueEnd(key, val *yaml.Node) int {
+	ix := m.cat.ix
+	data := ix.data
+	start := ix.offset(val.Line, val.Column)
+	switch val.Style {
+	case yaml.DoubleQuotedStyle:
+		for i := start + 1; i < len(data); i++ {
+			switch data[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+	case yaml.SingleQuotedStyle:
+		for i := start + 1; i < len(data); i++ {
+			if data[i] == '\'' {
+				if i+1 < len(data) && data[i+1] == '\'' {
+					i++
+					continue
+				}
+				return i + 1
+			}
+		}
+	}
+	// Plain and block scalars: to the end of the last line indented past
+	// the key.
+	end := lineEndOf(data, start)
+	if val.Style == yaml.FlowStyle || val.Style == 0 {
+		if i := strings.Index(string(data[start:end]), " #"); i >= 0 {
+			end = start + i
+		}
+		end = start + len(bytes.TrimRight(data[start:end], " \t"))
+	}
+	for l := val.Line + 1; l <= ix.lines(); l++ {
+		line := ix.lineText(l)
+		ind := len(line) - len(strings.TrimLeft(line, " "))
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if ind <= key.Column-1 || (val.Style&(yaml.LiteralStyle|yaml.FoldedStyle) == 0 && strings.HasPrefix(strings.TrimSpace(line), "#")) {
+			break
+		}
+		end = ix.lineStart(l) + len(line)
+	}
+	return end
+}
+
+func str(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+
+func mapping(key string, v *yaml.Node) *yaml.Node {
+	return &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{str(key), v}}
+}
+
+// encode writes a node as yaml.v3 does, two spaces an indent, no wrapping.
+func encode(n *yaml.Node) string {
+	var b bytes.Buffer
+	e := yaml.NewEncoder(&b)
+	e.SetIndent(2)
+	if err := e.Encode(n); err != nil {
+		panic(err) // nodes built here always encode
+	}
+	return b.String()
+}
+
+// indentLines indents every non-empty line by n spaces; the first line
+// starts with first ("- " for a list item) and the others line up with it.
+func indentLines(s string, n int, first string) string {
+	pad := strings.Repeat(" ", n)
+	lines := strings.SplitAfter(s, "\n")
+	var b strings.Builder
+	for i, l := range lines {
+		switch {
+		case l == "" || l == "\n":
+			b.WriteString(l)
+		case i == 0:
+			b.WriteString(pad + first + l)
+		default:
+			b.WriteString(pad + strings.Repeat(" ", len(first)) + l)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,139 @@
+package importer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/errgen/errgen/internal/catalog"
+)
+
+// Row is one valid code read from a source.
+type Row struct {
+	Number     int
+	Pos        catalog.Pos
+	Wire       cell // text "" when the source names no wire
+	Status     int  // 0 when the source gives none
+	StatusCell cell
+	Texts      []textCell
+}
+
+// textCell is one language's message or description.
+type textCell struct {
+	field field
+	lang  string
+	cell
+}
+
+// rows validates every record of every table, reporting all problems.
+func (im *importer) rows(tables []*sourceTable) []Row {
+	var rows []Row
+	seen := map[int]catalog.Pos{}
+	for _, t := range tables {
+		if !im.resolveColumns(t) {
+			continue
+		}
+		if len(t.records) == 0 {
+			im.errorf(t.pos, "add a row per code, or remove the table", "the table has no rows")
+			continue
+		}
+		for _, rec := range t.records {
+			if len(rec.cells) != len(t.columns) {
+				im.ragged(rec, t, len(rec.cells), len(rec.cells) > len(t.columns))
+				continue
+			}
+			if row, ok := im.row(t, rec); ok {
+				if first, dup := seen[row.Number]; dup {
+					im.errorf(row.Pos, "keep one row per code", "code %d is in the source twice (first at %s)", row.Number, first)
+					continue
+				}
+				seen[row.Number] = row.Pos
+				rows = append(rows, row)
+			}
+		}
+	}
+	return rows
+}
+
+func (im *importer) row(t *sourceTable, rec record) (Row, bool) {
+	r := Row{Pos: rec.pos}
+	ok := true
+	for i, c := range t.columns {
+		v := rec.cells[i]
+		switch c.field {
+		case fieldCode:
+			r.Pos = v.pos
+			n, err := strconv.Atoi(strings.TrimSpace(v.text))
+			if err != nil {
+				if v.text == "" {
+					im.errorf(v.pos, "give every row its code", "the row has no code")
+				} else {
+					im.errorf(v.pos, "write a whole number such as 404", "code %q is not a whole number", v.text)
+				}
+				return r, false
+			}
+			r.Number = n
+			ok = im.checkNumber(n, v.pos) && ok
+		case fieldWire:
+			if v.text == "" {
+				continue
+			}
+			if !catalog.ValidWire(v.text) {
+				im.errorf(v.pos, "use ASCII letters, digits and _, starting with a letter", "name %q is not a valid wire name", v.text)
+				ok = false
+			}
+			r.Wire = v
+		case fieldStatus:
+			if v.text == "" {
+				continue
+			}
+			s, err := strconv.Atoi(v.text)
+			if err != nil || s < 100 || s > 599 {
+				im.errorf(v.pos, "use a status from 100 to 599", "HTTP status %q is not a status from 100 to 599", v.text)
+				ok = false
+				continue
+			}
+			if im.opts.Table == string(catalog.KindHTTP) {
+				im.errorf(v.pos, "map the column with -columns 'Header=-' to skip it: an http code is its own status", "an http code has no separate status")
+				ok = false
+				continue
+			}
+			r.Status, r.StatusCell = s, v
+		case fieldMessage, fieldDescription:
+			if v.text == "" {
+				continue
+			}
+			what := fmt.Sprintf("%s in %s", c.field, c.lang)
+			if problem, hint := catalog.TextProblem(what, v.text); problem != "" {
+				im.errorf(v.pos, hint, "%s", problem)
+				ok = false
+				continue
+			}
+			r.Texts = append(r.Texts, textCell{c.field, c.lang, v})
+		}
+	}
+	return r, ok
+}
+
+// checkNumber places a code in the table's range and categories.
+func (im *importer) checkNumber(n int, pos catalog.Pos) bool {
+	t := im.cat
+	if t.rangeOK && (n < t.min || n > t.max) {
+		im.errorf(pos, fmt.Sprintf("import only codes in [%d, %d], or widen the table's range", t.min, t.max), "code %d is outside the %s table's range", n, im.opts.Table)
+		return false
+	}
+	if im.opts.Table == string(catalog.KindHTTP) && n >= 0 && (n < 100 || n > 599) {
+		im.errorf(pos, "use a status from 100 to 599, or a negative number for a client-side exception", "HTTP status %d is outside 100–599", n)
+		return false
+	}
+	if len(t.categories) > 0 {
+		for _, c := range t.categories {
+			if n >= c[0] && n <= c[1] {
+				return true
+			}
+		}
+		im.errorf(pos, "add a category that covers it to the catalog first", "code %d lies in no category of the %s table", n, im.opts.Table)
+		return false
+	}
+	return true
+}
