@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -29,6 +30,10 @@ var knownHeaders = map[string]field{
 	"group": fieldSkip, "category": fieldSkip, "class": fieldSkip,
 	"구분": fieldSkip, "코드구분": fieldSkip, "구분명": fieldSkip, "응답대역": fieldSkip, "분류": fieldSkip,
 }
+
+// langSuffix splits a text column's title from the language it names:
+// "message (en)", "설명 [ko]", "message_ko", "message.en", "message:en".
+var langSuffix = regexp.MustCompile(`^(.+?)\s*(?:\((\S+)\)|\[(\S+)\]|[_.:](\S+))$`)
 
 // normHeader folds case, spaces and Markdown emphasis left in a title.
 func normHeader(s string) string {
@@ -77,13 +82,13 @@ func ParseColumns(s string) (map[string]column, error) {
 
 // ParseLangs reads the -lang flag: one tag for every text column (`ko`),
 // or one per field (`message=en,description=ko`).
-func ParseLangs(s string) (map[field]string, error) {
-	m := map[field]string{}
+func ParseLangs(s string) (map[string]string, error) {
+	m := map[string]string{}
 	if s == "" {
 		return m, nil
 	}
 	if !strings.Contains(s, "=") {
-		m[fieldMessage], m[fieldDescription] = s, s
+		m[string(fieldMessage)], m[string(fieldDescription)] = s, s
 		return m, nil
 	}
 	for _, pair := range strings.Split(s, ",") {
@@ -92,7 +97,7 @@ func ParseLangs(s string) (map[field]string, error) {
 		if (f != fieldMessage && f != fieldDescription) || strings.TrimSpace(v) == "" {
 			return nil, fmt.Errorf("-lang: %q is not message=TAG or description=TAG", pair)
 		}
-		m[f] = strings.TrimSpace(v)
+		m[string(f)] = strings.TrimSpace(v)
 	}
 	return m, nil
 }
@@ -107,12 +112,18 @@ func (im *importer) resolveColumns(t *sourceTable) bool {
 			c, ok := im.opts.Columns[key]
 			if !ok {
 				f, known := knownHeaders[key]
+				if m := langSuffix.FindStringSubmatch(key); !known && m != nil && slices.Contains(im.cat.langs, m[2]+m[3]+m[4]) {
+					if f, known = knownHeaders[m[1]]; known && f != fieldMessage && f != fieldDescription {
+						known = false
+					}
+					c.lang = m[2] + m[3] + m[4]
+				}
 				if !known {
 					im.errorf(h.pos, "map it with -columns '"+strings.TrimSpace(h.text)+"=FIELD' (code, name, message, description, status, or - to skip it)",
 						"column %q is not one errgen import knows", strings.TrimSpace(h.text))
 					return false
 				}
-				c = column{field: f}
+				c.field = f
 			}
 			t.columns[i] = c
 		}
@@ -157,7 +168,7 @@ func (im *importer) resolveColumns(t *sourceTable) bool {
 // lang is the language of a text field: from -lang, else the catalog's
 // only language.
 func (im *importer) lang(f field) (string, bool) {
-	if l, ok := im.opts.Langs[f]; ok {
+	if l, ok := im.opts.Langs[string(f)]; ok {
 		if !slices.Contains(im.cat.langs, l) {
 			im.errorf(catalog.Pos{File: im.srcName, Line: 1, Column: 1}, "declare it under `languages` in the catalog first; declared: "+strings.Join(im.cat.langs, ", "),
 				"-lang %s is not a language of the catalog", l)

@@ -14,8 +14,9 @@ import (
 type Options struct {
 	// Table is the catalog table to fill: http, response or error.
 	Table string
-	// Langs is the language of each text field (ParseLangs).
-	Langs map[field]string
+	// Langs is the language of the message and description fields, keyed
+	// by "message" and "description" (ParseLangs).
+	Langs map[string]string
 	// Columns maps source column titles to fields (ParseColumns).
 	Columns map[string]column
 	// PreferImport takes the source's text where it differs from the
@@ -48,7 +49,7 @@ type Result struct {
 func Import(catName string, catData []byte, srcName string, srcData []byte, opts Options) *Result {
 	im := &importer{opts: opts, srcName: srcName, res: &Result{}}
 	if im.opts.Langs == nil {
-		im.opts.Langs = map[field]string{}
+		im.opts.Langs = map[string]string{}
 	}
 	if im.opts.Columns == nil {
 		im.opts.Columns = map[string]column{}

@@ -1,0 +1,269 @@
+package importer_test
+
+import (
+	"bufio"
+	"flag"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/aymanbagabas/go-udiff"
+	"gopkg.in/yaml.v3"
+
+	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/importer"
+	"github.com/errgen/errgen/internal/testtool"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// source is one of the five source tables, committed verbatim, with the
+// flags that import it.
+type source struct {
+	file, table, lang, columns string
+}
+
+var sources = []source{
+	{"000_ebf5670b7b50fbf9.md", "response", "ko", ""},
+	{"001_21c0c880079c680f.md", "error", "ko", "Error Message=name"},
+	{"002_02ae758af32816f7.md", "http", "en", ""},
+	{"003_00747e870ac6a919.md", "http", "message=en,description=ko", ""},
+	{"004_aeb7ee7b4c9df8e4.md", "http", "en", ""},
+}
+
+func (s source) options(t *testing.T) importer.Options {
+	t.Helper()
+	langs, err := importer.ParseLangs(s.lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cols, err := importer.ParseColumns(s.columns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return importer.Options{Table: s.table, Langs: langs, Columns: cols}
+}
+
+func read(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// importAll imports the five sources one after the other into catalog.
+func importAll(t *testing.T, name string, catalog []byte) ([]byte, []*importer.Result) {
+	t.Helper()
+	var results []*importer.Result
+	for _, s := range sources {
+		path := "testdata/sources/" + s.file
+		res := importer.Import(name, catalog, path, read(t, path), s.options(t))
+		if len(res.Errors) > 0 {
+			t.Fatalf("import %s:\n%v", s.file, res.Errors)
+		}
+		catalog = res.Output
+		results = append(results, res)
+	}
+	return catalog, results
+}
+
+type entry struct {
+	Code        int
+	ID          string
+	Wire        string
+	Client      bool
+	Message     map[string]string
+	Description map[string]string
+}
+
+type tables struct {
+	HTTP     struct{ Codes []entry } `yaml:"http"`
+	Response struct{ Codes []entry }
+	Error    struct{ Codes []entry }
+}
+
+func (ts *tables) table(kind string) []entry {
+	switch kind {
+	case "http":
+		return ts.HTTP.Codes
+	case "response":
+		return ts.Response.Codes
+	}
+	return ts.Error.Codes
+}
+
+// seed is a row of testdata/seeds/seeds.tsv, the codes transcribed by hand
+// from the same five sources (see its header).
+type seed struct {
+	table, name, ko string
+	code            int
+}
+
+func readSeeds(t *testing.T) []seed {
+	t.Helper()
+	var seeds []seed
+	sc := bufio.NewScanner(strings.NewReader(string(read(t, "../../testdata/seeds/seeds.tsv"))))
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if strings.HasPrefix(sc.Text(), "#") || len(cols) != 5 {
+			continue
+		}
+		n, err := strconv.Atoi(cols[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeds = append(seeds, seed{cols[0], strings.TrimPrefix(cols[2], "-"), strings.TrimPrefix(cols[3], "-"), n})
+	}
+	if len(seeds) == 0 {
+		t.Fatal("no seeds")
+	}
+	return seeds
+}
+
+// The five sources imported into a catalog with empty tables hold every
+// code with its number, Korean text and wire name as the sources have them.
+func TestImportSourcesIntoEmptyCatalog(t *testing.T) {
+	out, _ := importAll(t, "codes.yaml", read(t, "testdata/empty.yaml"))
+	var got tables
+	if err := yaml.Unmarshal(out, &got); err != nil {
+		t.Fatalf("the merged catalog is not YAML: %v\n%s", err, out)
+	}
+	seeds := readSeeds(t)
+	for _, kind := range []string{"http", "response", "error"} {
+		var want, have []int
+		for _, s := range seeds {
+			if s.table == kind {
+				want = append(want, s.code)
+			}
+		}
+		for _, e := range got.table(kind) {
+			have = append(have, e.Code)
+		}
+		if !slices.IsSorted(have) {
+			t.Errorf("%s codes are not in number order: %v", kind, have)
+		}
+		slices.Sort(want)
+		if !slices.Equal(have, want) {
+			t.Errorf("%s codes:\n got %v\nwant %v", kind, have, want)
+		}
+	}
+	for _, s := range seeds {
+		i := slices.IndexFunc(got.table(s.table), func(e entry) bool { return e.Code == s.code })
+		if i < 0 {
+			continue // reported above
+		}
+		e := got.table(s.table)[i]
+		wire := cmpOr(e.Wire, e.ID)
+		switch {
+		case s.table == "error" && wire != s.name:
+			t.Errorf("error %d: wire name %q, want %q", s.code, wire, s.name)
+		case s.table == "http" && s.name != "" && wire != s.name:
+			t.Errorf("http %d: name %q, want %q", s.code, wire, s.name)
+		case s.ko != "" && e.Message["ko"] != s.ko:
+			t.Errorf("%s %d: Korean message %q, want %q", s.table, s.code, e.Message["ko"], s.ko)
+		case s.table == "http" && e.Client != (s.code < 0):
+			t.Errorf("http %d: client %v", s.code, e.Client)
+		}
+		// 003 gives the Korean description of every 4xx and 5xx it lists.
+		if s.table == "http" && s.code >= 400 && e.Description["ko"] == "" && strings.Contains(string(read(t, "testdata/sources/003_00747e870ac6a919.md")), strconv.Itoa(s.code)+" ") {
+			t.Errorf("http %d: no Korean description from 003", s.code)
+		}
+	}
+	// Repeated wire names (1003, 1004, 1005, 3000) and Korean-only codes
+	// get placeholders the loader refuses, never invented names.
+	for _, e := range got.Error.Codes {
+		if (e.Code == 1004 || e.Code == 3000) && !catalog.IsPlaceholderID(e.ID) {
+			t.Errorf("error %d: id %q, want a placeholder (its wire name repeats)", e.Code, e.ID)
+		}
+	}
+	for _, e := range got.Response.Codes {
+		if !catalog.IsPlaceholderID(e.ID) {
+			t.Errorf("response %d: id %q made from nothing", e.Code, e.ID)
+		}
+	}
+	_, err := catalog.Parse("codes.yaml", out)
+	if err == nil || !strings.Contains(err.Error(), "errgen import left the placeholder id") {
+		t.Errorf("the loader accepted placeholder ids: %v", err)
+	}
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// Importing the five sources into the project's codes.yaml changes nothing
+// and reports each difference at both positions.
+func TestImportSourcesIntoProjectCatalog(t *testing.T) {
+	orig := read(t, "../../codes.yaml")
+	out, results := importAll(t, "codes.yaml", orig)
+	if string(out) != string(orig) {
+		t.Errorf("import changed codes.yaml:\n%s", udiff.Unified("codes.yaml", "codes.yaml", string(orig), string(out)))
+	}
+	var b strings.Builder
+	for i, res := range results {
+		b.WriteString("# " + sources[i].file + "\n")
+		for _, d := range append(res.Warnings, res.Conflicts...) {
+			b.WriteString(d.String() + "\n")
+		}
+	}
+	testtool.Golden(t, "testdata/conflicts.golden", b.String(), *update)
+}
+
+// A merge keeps every line of the catalog it does not change, byte for
+// byte and in order: the diff adds lines and removes none.
+func TestMergeKeepsCatalogText(t *testing.T) {
+	orig := read(t, "../../codes.yaml")
+	res := importer.Import("codes.yaml", orig, "testdata/merge/new.csv", read(t, "testdata/merge/new.csv"), importer.Options{Table: "error"})
+	if len(res.Errors) > 0 {
+		t.Fatal(res.Errors)
+	}
+	if res.Added != 3 || res.Filled != 0 {
+		t.Errorf("added %d, filled %d; want 3 codes added", res.Added, res.Filled)
+	}
+	diff := udiff.Unified("codes.yaml", "codes.yaml", string(orig), string(res.Output))
+	for _, line := range strings.Split(diff, "\n") {
+		if strings.HasPrefix(line, "-") && !strings.HasPrefix(line, "---") {
+			t.Errorf("the merge removed or changed a line: %s", line)
+		}
+	}
+	testtool.Golden(t, "testdata/merge/codes.diff", diff, *update)
+	if _, err := catalog.Parse("codes.yaml", res.Output); err != nil {
+		t.Errorf("the merged catalog does not load:\n%v", err)
+	}
+}
+
+// Without -prefer=import a conflict keeps the catalog's text; with it the
+// source's text replaces only that value.
+func TestPreferImport(t *testing.T) {
+	orig := read(t, "../../codes.yaml")
+	src := "testdata/sources/002_02ae758af32816f7.md"
+	opts := importer.Options{Table: "http", Langs: map[string]string{"message": "en", "description": "en"}, PreferImport: true}
+	res := importer.Import("codes.yaml", orig, src, read(t, src), opts)
+	if len(res.Errors) > 0 {
+		t.Fatal(res.Errors)
+	}
+	if res.Replaced != len(res.Conflicts) || res.Replaced == 0 {
+		t.Errorf("replaced %d of %d conflicts", res.Replaced, len(res.Conflicts))
+	}
+	c, err := catalog.Parse("codes.yaml", res.Output)
+	if err != nil {
+		t.Fatalf("does not load:\n%v", err)
+	}
+	http := c.Table(catalog.KindHTTP)
+	for n, want := range map[int]string{302: "Not temporarily", 503: "Service unnailable", 500: "Internal server error", -1: "There was an ambiguous exception that occurred while handling your request."} {
+		if got := http.Lookup(n).Message.Text["en"]; got != want {
+			t.Errorf("%d: message %q, want the source's %q", n, got, want)
+		}
+	}
+	if got := http.Lookup(302).Message.Text["ko"]; got == "" {
+		t.Error("302 lost its Korean message")
+	}
+	testtool.Golden(t, "testdata/prefer.diff", udiff.Unified("codes.yaml", "codes.yaml", string(orig), string(res.Output)), *update)
+}
