@@ -22,6 +22,8 @@ type catDoc struct {
 	rangeOK  bool
 	// categories are the [min, max] of each category.
 	categories [][2]int
+	// reserved are the numbers the table retired, never to be reused.
+	reserved []reservation
 	// items are the code mappings by number; ids every id in the table.
 	items map[int]*yaml.Node
 	ids   map[string]bool
@@ -68,6 +70,18 @@ func readCatalog(name string, data []byte, kind catalog.TableKind) (*catDoc, cat
 			}
 		}
 	}
+	if res := value(table, "reserved"); res != nil {
+		for _, r := range res.Content {
+			lo, hi, ok := intPair(value(r, "range"))
+			if n := value(r, "code"); n != nil {
+				v, err := strconv.Atoi(n.Value)
+				lo, hi, ok = v, v, err == nil
+			}
+			if ok {
+				c.reserved = append(c.reserved, reservation{lo, hi, r})
+			}
+		}
+	}
 	for i := 0; i+1 < len(table.Content); i += 2 {
 		if table.Content[i].Value == "codes" {
 			c.codesKey, c.codes = table.Content[i], table.Content[i+1]
@@ -90,6 +104,11 @@ func readCatalog(name string, data []byte, kind catalog.TableKind) (*catDoc, cat
 		}
 	}
 	return c, nil
+}
+
+type reservation struct {
+	min, max int
+	node     *yaml.Node
 }
 
 // value is the value of key in a mapping node, or nil.
@@ -146,4 +165,13 @@ func (c *catDoc) numbers() []int {
 
 func (c *catDoc) pos(n *yaml.Node) catalog.Pos {
 	return catalog.Pos{File: c.ix.file, Line: n.Line, Column: n.Column}
+}
+
+func (c *catDoc) reservedAt(n int) *reservation {
+	for i, r := range c.reserved {
+		if n >= r.min && n <= r.max {
+			return &c.reserved[i]
+		}
+	}
+	return nil
 }

@@ -43,6 +43,10 @@ func (im *importer) rows(tables []*sourceTable) []Row {
 				continue
 			}
 			if row, ok := im.row(t, rec); ok {
+				if res := im.cat.reservedAt(row.Number); res != nil {
+					im.warnf(row.Pos, "remove the row, or the reservation if the number is to come back", "code %d is reserved in the catalog (%s); not imported", row.Number, im.cat.pos(res.node))
+					continue
+				}
 				if first, dup := seen[row.Number]; dup {
 					im.errorf(row.Pos, "keep one row per code", "code %d is in the source twice (first at %s)", row.Number, first)
 					continue
