@@ -37,18 +37,14 @@ func Emit(c *catalog.Catalog) ([]output.File, error) {
 		return nil, err
 	}
 
-	support := []struct {
-		name   string
-		render func() *jen.File
-	}{
-		{"doc.go", g.docFile},
-		{"lang.go", g.langFile},
-		{"errors.go", g.errorsFile},
-		{"problem.go", g.problemFile},
+	docFile, err := g.render("doc.go", g.docFile())
+	if err != nil {
+		return nil, err
 	}
-	var files []output.File
-	for _, s := range support {
-		f, err := g.render(s.name, s.render())
+	files := []output.File{docFile}
+	fills := g.runtimeFills()
+	for _, name := range runtimeFiles {
+		f, err := g.runtimeFile(name, fills[name])
 		if err != nil {
 			return nil, err
 		}
@@ -252,13 +248,17 @@ func topLevelNames(f *ast.File) []string {
 func comment(lines ...string) []jen.Code {
 	out := make([]jen.Code, len(lines))
 	for i, l := range lines {
-		if l == "" {
-			out[i] = jen.Comment("//")
-		} else {
-			out[i] = jen.Comment("// " + l)
-		}
+		out[i] = jen.Comment(slashes(l))
 	}
 	return out
+}
+
+// slashes returns a comment line as Go source.
+func slashes(line string) string {
+	if line == "" {
+		return "//"
+	}
+	return "// " + line
 }
 
 // addComment adds lines to f as a comment, each its own file-level item.

@@ -183,10 +183,9 @@ func (p *plan) entry(i, j int) string {
 	return p.text[p.offs[k]:p.offs[k+1]]
 }
 
-// name returns the identifier of code i; wire its wire name; msg its
-// message in language l, as Message returns it.
+// name returns the identifier of code i; msg its message in language l, as
+// Message returns it.
 func (p *plan) name(i int) string   { return p.entry(i, slotName) }
-func (p *plan) wire(i int) string   { return p.entry(i, slotWire) }
 func (p *plan) msg(i, l int) string { return p.entry(i, slotMsg+l) }
 
 // templates encodes a code's message in each language for fill: literal

@@ -20,7 +20,7 @@
 //
 // A code travels as its number, the one form that names it unambiguously: wire
 // names may repeat within a table. MarshalJSON writes a JSON number and
-// MarshalText a decimal string, so a code as a JSON object key reads "2003".
+// MarshalText a decimal string, so a code as a JSON object key reads "1001".
 // UnmarshalJSON and UnmarshalText accept any integer, also one this version
 // does not know, so that a code a newer peer adds does not break decoding;
 // Valid reports whether a code is known, and Parse<Type> rejects unknown
