@@ -46,7 +46,14 @@ func (d Diagnostic) GitHub() string {
 	if d.Hint != "" {
 		msg += "; " + d.Hint
 	}
-	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", kind, escapeProperty(d.Pos.File), d.Pos.Line, d.Pos.Column, escapeData(msg))
+	return GitHubCommand(kind, d.Pos, msg)
+}
+
+// GitHubCommand is a GitHub Actions workflow command (kind is error,
+// warning or notice) that annotates pos with msg, escaped as GitHub
+// requires.
+func GitHubCommand(kind string, pos Pos, msg string) string {
+	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", kind, escapeProperty(pos.File), pos.Line, pos.Column, escapeData(msg))
 }
 
 // The escapes GitHub's workflow commands require for data and properties.

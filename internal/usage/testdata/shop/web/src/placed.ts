@@ -1,0 +1,3 @@
+import { Outcome } from "./outcome.js";
+
+export const placed = (code: number): boolean => code === Outcome.OrderPlaced;
