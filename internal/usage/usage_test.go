@@ -80,6 +80,8 @@ func TestShopGo(t *testing.T) {
 func TestShop(t *testing.T) {
 	ts := testtool.NodeModule(t, "typescript")
 	dir, c := shop(t)
+	// The project is one that builds: strict tsc accepts it.
+	testtool.Run(t, filepath.Join(dir, "web"), testtool.NodeBin(t, "tsc"), "-p", ".")
 	r, err := usage.Run(c, usage.Options{Dir: dir, Tests: true, Tags: []string{"legacy"}, TSDir: "web", TypeScript: ts})
 	if err != nil {
 		t.Fatal(err)
