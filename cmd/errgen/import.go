@@ -99,15 +99,13 @@ func runImport(e *env, args []string) int {
 	}
 	res := importer.Import(cf.file, catData, sources[0], src, opts)
 	if len(res.Errors) > 0 {
-		e.report(&cf, res.Errors)
-		fmt.Fprintf(e.stderr, "errgen import: nothing written\n")
+		e.list(&cf, res.Errors)
+		if cf.format == "text" {
+			fmt.Fprintf(e.stderr, "errgen import: %d problem(s); nothing written\n", len(res.Errors))
+		}
 		return exitProblem
 	}
-	var notes catalog.Diagnostics
-	notes = append(append(notes, res.Warnings...), res.Conflicts...)
-	if len(notes) > 0 {
-		e.report(&cf, notes)
-	}
+	e.list(&cf, append(append(catalog.Diagnostics{}, res.Warnings...), res.Conflicts...))
 	if *dry {
 		fmt.Fprint(e.stdout, udiff.Unified(cf.file, cf.file, string(catData), string(res.Output)))
 		return exitOK
@@ -156,4 +154,15 @@ func sameFile(a, b string) (bool, error) {
 		return false, err
 	}
 	return os.SameFile(fa, fb), nil
+}
+
+// list prints diagnostics of several files, one a line.
+func (e *env) list(cf *catalogFlags, ds catalog.Diagnostics) {
+	for _, d := range ds {
+		if cf.format == "github" {
+			fmt.Fprintln(e.stderr, d.GitHub())
+		} else {
+			fmt.Fprintln(e.stderr, d.String())
+		}
+	}
 }

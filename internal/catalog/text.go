@@ -68,7 +68,9 @@ func TextProblem(what, s string) (problem, hint string) {
 }
 
 // ValidID reports whether s can be a code's id.
-func ValidID(s string) bool { return idPattern.MatchString(s) && !reservedIDs[s] && !IsPlaceholderID(s) }
+func ValidID(s string) bool {
+	return idPattern.MatchString(s) && !reservedIDs[s] && !IsPlaceholderID(s)
+}
 
 // ValidWire reports whether s can be a code's wire name.
 func ValidWire(s string) bool { return wirePattern.MatchString(s) }

@@ -104,7 +104,7 @@ func (im *importer) readGo(ix *lineIndex) []*sourceTable {
 		if c.doc != nil {
 			paras := strings.Split(strings.TrimSpace(c.doc.Text()), "\n\n")
 			docPos := at(c.doc.Pos() + 3) // past "// "
-			msg = cell{text: plain(paras[0]), pos: docPos}
+			msg = cell{text: withoutName(plain(paras[0]), c.name.Name), pos: docPos}
 			rest := slices.Clone(paras[1:])
 			for i := range rest {
 				rest[i] = plain(rest[i])
@@ -123,4 +123,22 @@ func cmpOr(a, b *ast.CommentGroup) *ast.CommentGroup {
 		return a
 	}
 	return b
+}
+
+// withoutName drops the constant's name from the front of its comment when
+// a separator follows it ("OK: die Zahlung …" → "Die Zahlung …"); a
+// sentence such as "NotFound means …" stays whole.
+func withoutName(s, name string) string {
+	rest, ok := strings.CutPrefix(s, name)
+	if !ok {
+		return s
+	}
+	trimmed := strings.TrimLeft(rest, " ")
+	for _, sep := range []string{":", "—", "–", "- "} {
+		if after, ok := strings.CutPrefix(trimmed, sep); ok && strings.TrimSpace(after) != "" {
+			r := []rune(strings.TrimSpace(after))
+			return strings.ToUpper(string(r[0])) + string(r[1:])
+		}
+	}
+	return s
 }

@@ -42,16 +42,20 @@ func (im *importer) rows(tables []*sourceTable) []Row {
 				im.ragged(rec, t, len(rec.cells), len(rec.cells) > len(t.columns))
 				continue
 			}
-			if row, ok := im.row(t, rec); ok {
-				if res := im.cat.reservedAt(row.Number); res != nil {
-					im.warnf(row.Pos, "remove the row, or the reservation if the number is to come back", "code %d is reserved in the catalog (%s); not imported", row.Number, im.cat.pos(res.node))
-					continue
-				}
-				if first, dup := seen[row.Number]; dup {
-					im.errorf(row.Pos, "keep one row per code", "code %d is in the source twice (first at %s)", row.Number, first)
-					continue
-				}
-				seen[row.Number] = row.Pos
+			row, numbered, ok := im.row(t, rec)
+			if !numbered {
+				continue
+			}
+			if first, dup := seen[row.Number]; dup {
+				im.errorf(row.Pos, "keep one row per code", "code %d is in the source twice (first at %s)", row.Number, first)
+				continue
+			}
+			seen[row.Number] = row.Pos
+			if res := im.cat.reservedAt(row.Number); res != nil {
+				im.warnf(row.Pos, "remove the row, or the reservation if the number is to come back", "code %d is reserved in the catalog (%s); not imported", row.Number, im.cat.pos(res.node))
+				continue
+			}
+			if ok {
 				rows = append(rows, row)
 			}
 		}
@@ -59,9 +63,10 @@ func (im *importer) rows(tables []*sourceTable) []Row {
 	return rows
 }
 
-func (im *importer) row(t *sourceTable, rec record) (Row, bool) {
-	r := Row{Pos: rec.pos}
-	ok := true
+// row reads one record; numbered says whether its code could be read.
+func (im *importer) row(t *sourceTable, rec record) (r Row, numbered, ok bool) {
+	r.Pos = rec.pos
+	ok = true
 	for i, c := range t.columns {
 		v := rec.cells[i]
 		switch c.field {
@@ -74,9 +79,9 @@ func (im *importer) row(t *sourceTable, rec record) (Row, bool) {
 				} else {
 					im.errorf(v.pos, "write a whole number such as 404", "code %q is not a whole number", v.text)
 				}
-				return r, false
+				return r, false, false
 			}
-			r.Number = n
+			r.Number, numbered = n, true
 			ok = im.checkNumber(n, v.pos) && ok
 		case fieldWire:
 			if v.text == "" {
@@ -116,7 +121,7 @@ func (im *importer) row(t *sourceTable, rec record) (Row, bool) {
 			r.Texts = append(r.Texts, textCell{c.field, c.lang, v})
 		}
 	}
-	return r, ok
+	return r, numbered, ok
 }
 
 // checkNumber places a code in the table's range and categories.
