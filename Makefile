@@ -12,14 +12,13 @@ export PATH := $(GOBIN_DIR):$(PATH)
 STATICCHECK_VERSION := v0.8.2
 STRINGER_VERSION    := v0.52.0
 PROTOC_GEN_GO_VERSION := v1.36.12
-# Debian bookworm builds; the archive keeps only the newest security build,
-# so when a pin disappears the install falls back to the current one, loudly.
-CHROMIUM_VERSION    := 156.0.8078.79-1~deb12u1
 FONTS_NANUM_VERSION := 20200506-1
+# The Node.js the README states; every npm tool in tools/ runs on it.
+NODE_MIN            := 20
 
 FUZZTIME ?= 10s
 
-.PHONY: all generate check lint test test-go fuzz tools tools-go tools-node tools-debian docs clean-tools
+.PHONY: all generate check lint test test-go fuzz tools tools-go tools-node tools-debian docs clean-tools lock
 
 all: generate
 
@@ -63,28 +62,27 @@ $(GOBIN_DIR)/.stamp-%:
 	GOBIN=$(GOBIN_DIR) $(GO) install google.golang.org/protobuf/cmd/protoc-gen-go@$(PROTOC_GEN_GO_VERSION)
 	touch $@
 
-# Installs exactly what tools/package-lock.json pins. Not `npm ci`: npm 11
-# with this machine's omit-lockfile-registry-resolved setting reads the lock's
-# optional platform packages as missing; `npm install` honours the lock, and
-# the git diff check fails the build if it ever rewrites it.
+# Installs exactly what tools/package-lock.json pins (npm ci never
+# re-resolves or rewrites the lock, whatever the machine's npm settings).
+# The lock is complete for every platform and records download addresses;
+# `make lock` remakes it that way after a change to tools/package.json.
+# esbuild's postinstall is approved, pinned, in package.json's allowScripts.
 tools-node: $(TOOLS)/node_modules/.stamp
 
 $(TOOLS)/node_modules/.stamp: $(TOOLS)/package.json $(TOOLS)/package-lock.json
-	cd $(TOOLS) && npm install --no-audit --no-fund
-	git diff --exit-code -- $(TOOLS)/package-lock.json
+	@node -e 'const [M]=process.versions.node.split(".").map(Number); if (M < $(NODE_MIN)) { console.error("tools-node: Node.js $(NODE_MIN) or newer is needed (this is " + process.version + ")"); process.exit(1) }' \
+	  || { command -v node >/dev/null || echo "tools-node: node is not on PATH: install Node.js $(NODE_MIN)+ (Debian: apt-get install nodejs npm)" >&2; exit 1; }
+	cd $(TOOLS) && npm ci --engine-strict --no-audit --no-fund
 	touch $@
 
-# Chromium drives the docs-site browser test; fonts-nanum renders Korean in
-# its screenshots.
+lock:
+	cd $(TOOLS) && rm -rf node_modules package-lock.json && \
+	  npm install --package-lock-only --omit-lockfile-registry-resolved=false --no-audit --no-fund
+
+# Chromium and fonts for the browser tests: see tools/debian.sh for why
+# Chromium is not pinned. Works without root when both are installed.
 tools-debian:
-	@if dpkg -s chromium fonts-nanum >/dev/null 2>&1; then \
-	  echo "chromium $$(dpkg-query -W -f='$${Version}' chromium) and fonts-nanum are installed"; \
-	else \
-	  apt-get update && \
-	  { apt-get install -y --no-install-recommends chromium=$(CHROMIUM_VERSION) chromium-common=$(CHROMIUM_VERSION) fonts-nanum=$(FONTS_NANUM_VERSION) || \
-	    { echo "warning: chromium $(CHROMIUM_VERSION) is no longer in Debian's archive; installing its current build" >&2; \
-	      apt-get install -y --no-install-recommends chromium fonts-nanum; }; }; \
-	fi
+	FONTS_NANUM_VERSION=$(FONTS_NANUM_VERSION) $(TOOLS)/debian.sh
 
 # The docs site: VitePress (pinned in tools/) over out/docs, built into
 # site/.vitepress/dist. Its server-side build loads Vue from site/.

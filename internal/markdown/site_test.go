@@ -190,7 +190,7 @@ func buildSite(t *testing.T, root, vitepress, docs, tmp string) string {
 		t.Fatal(err)
 	}
 	dist := filepath.Join(tmp, "dist")
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, vitepress, "build", site)
 	cmd.Env = append(os.Environ(),
