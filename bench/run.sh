@@ -2,8 +2,8 @@
 # bench/run.sh — errgen's benchmark harness (issue 8), run by `make bench`.
 #
 # Builds errgen once, synthesises catalogs of N codes into bench/_tmp
-# (gitignored), times errgen (with nothing changed, a generate-cache hit,
-# and rendering with -force) beside stringer and protoc-gen-go on the same
+# (gitignored), times errgen generate (out/ up to date, and empty) beside
+# stringer and protoc-gen-go on the same
 # codes, runs the per-phase and run-time Go benchmarks, measures what the
 # generated Go and TypeScript cost their consumer to compile, and writes
 # bench/RESULTS.md. About 15 minutes on 2 cores.
@@ -35,9 +35,6 @@ PRIME_TIMEOUT=${BENCH_PRIME_TIMEOUT:-300}
 SLOW_RENDER=${BENCH_SLOW_RENDER:-60}
 PHASE_TIMEOUT=${BENCH_PHASE_TIMEOUT:-150}
 RESULTS=$TMP/results.tsv
-# errgen's generate cache lives here, empty at the start of every run.
-export ERRGEN_CACHE=$TMP/cache
-rm -rf "$ERRGEN_CACHE"
 
 # Pinned tools. Debian packages are checked against their pinned versions
 # and installed (apt-get, as root) when missing.
@@ -98,13 +95,7 @@ rm -rf "$SEED"
 mkdir -p "$SEED"
 cp codes.yaml "$SEED/codes.yaml"
 measure -key seed/generate-fresh -C "$SEED" -prep 'rm -rf out' -- "$BIN/errgen" generate -q
-# The cache trusts a file by its size and time only once that time lies
-# two seconds (its racy window) behind the last check; a developer's builds
-# are further apart than that. Fill the cache, wait, then measure.
-warm_cache() { (cd "$1" && "$BIN/errgen" generate -q) && sleep 2.1; }
-warm_cache "$SEED"
 measure -key seed/generate -C "$SEED" -- "$BIN/errgen" generate -q
-measure -key seed/generate-force -C "$SEED" -- "$BIN/errgen" generate -q -force
 measure -key seed/startup -C "$SEED" -- "$BIN/errgen" version
 # A consumer module whose generate.go runs errgen through `go run`, as the
 # README tells users to; errgen is this checkout (replace), so nothing is
@@ -157,17 +148,11 @@ for n in $SIZES; do
 	measure -key "prime/n$n" -C "$dir" -warmup 0 -runs 1 -allow-fail -timeout "${PRIME_TIMEOUT}s" -- "$BIN/harness" prime -f codes.yaml
 	took=$(awk -F'\t' -v k="prime/n$n" '$1 == k { print ($2 > 0) ? $3 : -1 }' "$RESULTS")
 	if awk -v t="$took" 'BEGIN { exit !(t < 0) }'; then
-		for k in generate generate-force; do
-			fail "$k/n$n" "not measured: rendering the targets once did not finish in $PRIME_TIMEOUT s"
-		done
+		fail "generate/n$n" "not measured: rendering the targets once did not finish in $PRIME_TIMEOUT s"
 	elif awk -v t="$took" -v s="$SLOW_RENDER" 'BEGIN { exit !(t > s) }'; then
-		for k in generate generate-force; do
-			fail "$k/n$n" "not measured: rendering once took $took s"
-		done
+		fail "generate/n$n" "not measured: rendering once took $took s"
 	else
-		warm_cache "$dir"
 		measure -key "generate/n$n" -C "$dir" -allow-fail "${long[@]}" -- "$BIN/errgen" generate -q
-		measure -key "generate-force/n$n" -C "$dir" -allow-fail "${long[@]}" -- "$BIN/errgen" generate -q -force
 	fi
 
 	peers=$TMP/peers/n$n
@@ -269,7 +254,7 @@ sizes_csv=$(echo $SIZES | tr ' ' ',')
 "$BIN/harness" report -results "$RESULTS" -phase "$TMP/phase.txt" -runtime "$TMP/runtime.txt" \
 	-prof "$TMP/prof" -notes bench/notes.md -tmp "$TMP" -sizes "$sizes_csv" -load-start "$LOAD_START" \
 	-tools "stringer $(grep -m1 '^STRINGER_VERSION' Makefile | awk '{print $3}'), protoc $(protoc --version | awk '{print $2}') (Debian $PROTOC_DEB) with protoc-gen-go $(grep -m1 '^PROTOC_GEN_GO_VERSION' Makefile | awk '{print $3}'), tsc $("$TSC" --version | awk '{print $2}'), GNU time $TIME_DEB" \
-	-runs "commands: 1 warm-up, then $RUNS runs under /usr/bin/time -v (nothing changed: after a generate that fills the cache and a 2.1 s wait, the cache's racy window), wall time by the monotonic clock around it (N = 50 000: the warm-up is the only run when it exceeds 20 s; when writing out/ once exceeds $SLOW_RENDER s, that write is the figure, as a lower bound); Go benchmarks: -count 6, the first dropped as warm-up; profiles: go test -cpuprofile of BenchmarkGenerate, go tool pprof -top" \
+	-runs "commands: 1 warm-up, then $RUNS runs under /usr/bin/time -v, wall time by the monotonic clock around it (N = 50 000: the warm-up is the only run when it exceeds 20 s; when writing out/ once exceeds $SLOW_RENDER s, that write is the figure, as a lower bound); Go benchmarks: -count 6, the first dropped as warm-up; profiles: go test -cpuprofile of BenchmarkGenerate, go tool pprof -top" \
 	-elapsed "$SECONDS" -o bench/RESULTS.md
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 }

@@ -143,31 +143,24 @@ func TestPeers(t *testing.T) {
 // a figure not measured is neither.
 func TestVerdicts(t *testing.T) {
 	in := reportInput{results: map[string]Result{
-		"seed/generate":         {Key: "seed/generate", Runs: 5, Median: 0.040},
-		"seed/generate-force":   {Key: "seed/generate-force", Runs: 5, Median: 0.090},
-		"seed/go-generate":      {Key: "seed/go-generate", Runs: 5, Median: 0.6},
-		"generate/n10000":       {Key: "generate/n10000", Runs: 5, Median: 0.2},
-		"generate-force/n10000": {Key: "generate-force/n10000", Runs: 5, Median: 0.5},
+		"seed/generate":         {Key: "seed/generate", Runs: 5, Median: 0.090},
+		"seed/go-generate":      {Key: "seed/go-generate", Runs: 5, Median: 0.4},
+		"generate/n10000":       {Key: "generate/n10000", Runs: 5, Median: 0.5},
 		"stringer/n10000":       {Key: "stringer/n10000", Runs: 5, Median: 0.4},
 		"generate-fresh/n10000": {Key: "generate-fresh/n10000", Note: "too many open files"},
-		// Forced rendering at 50 000 was skipped: only the lower bound.
-		"prime/n50000":    {Key: "prime/n50000", Runs: 1, Median: 1.0},
-		"generate/n50000": {Key: "generate/n50000", Runs: 5, Median: 3.0},
+		// Rendering at 50 000 was skipped: only the lower bound.
+		"prime/n50000": {Key: "prime/n50000", Runs: 1, Median: 1.0},
 	}, sizes: []int{10000, 50000}}
 	got := map[string]string{}
 	for _, v := range in.verdicts() {
 		got[v.target] = v.status()
 	}
-	const hit, forced = " — nothing changed (cache hit)", " — rendering (`-force`, or any change)"
 	for target, want := range map[string]string{
-		"seed catalog (codes.yaml), whole job, built binary" + hit:             "✅ met",
-		"seed catalog (codes.yaml), whole job, built binary" + forced:          "❌ missed",
-		"seed catalog, warm `go generate ./...`" + hit:                         "❌ missed",
-		"N = 10 000: errgen, four targets ÷ stringer alone (one run)" + hit:    "✅ met",
-		"N = 10 000: errgen, four targets ÷ stringer alone (one run)" + forced: "❌ missed",
-		"N = 50 000, all targets" + hit:                                        "❌ missed",
+		"seed catalog (codes.yaml), whole job, built binary":          "❌ missed",
+		"seed catalog, warm `go generate ./...`":                      "✅ met",
+		"N = 10 000: errgen, four targets ÷ stringer alone (one run)": "❌ missed",
 		// A lower bound under the mark decides nothing.
-		"N = 50 000, all targets" + forced:                      "not measured",
+		"N = 50 000, all targets":                               "not measured",
 		"errgen generate onto an empty out/ completes, every N": "❌ missed",
 	} {
 		if got[target] != want {

@@ -297,19 +297,17 @@ func (in *reportInput) get(key string) (Result, bool) {
 	return r, ok && r.Runs > 0
 }
 
-// genKey is errgen generate with out/ up to date and its cache warm: what
-// a repeated go generate costs. forceKey is the same run with -force: every
-// target rendered and compared, what any change to the catalog costs.
+// genKey is errgen generate with out/ up to date: every target rendered
+// and compared with disk (errgen keeps nothing between runs).
 func genKey(n int) string   { return "generate/n" + strconv.Itoa(n) }
-func forceKey(n int) string { return "generate-force/n" + strconv.Itoa(n) }
 func primeKey(n int) string { return "prime/n" + strconv.Itoa(n) }
 
-// generation is errgen generate -force at N when it was measured, else a
-// lower bound: bench/run.sh skips the up-to-date runs when writing the
-// folder once (harness prime: render every target, write plainly) is
-// already too slow, and every run would cost at least as much.
+// generation is errgen generate at N when it was measured, else a lower
+// bound: bench/run.sh skips the up-to-date runs when writing the folder
+// once (harness prime: render every target, write plainly) is already too
+// slow, and every run would cost at least as much.
 func (in *reportInput) generation(n int) (r Result, lower, ok bool) {
-	if r, ok := in.get(forceKey(n)); ok {
+	if r, ok := in.get(genKey(n)); ok {
 		return r, false, true
 	}
 	if r, ok := in.get(primeKey(n)); ok {
@@ -317,9 +315,6 @@ func (in *reportInput) generation(n int) (r Result, lower, ok bool) {
 	}
 	return Result{}, false, false
 }
-
-// cached is errgen generate at N with nothing changed (a cache hit).
-func (in *reportInput) cached(n int) (Result, bool) { return in.get(genKey(n)) }
 
 func (r Result) bound(lower bool) string {
 	if lower {
@@ -338,10 +333,8 @@ func (in *reportInput) verdicts() []verdict {
 		}
 		vs = append(vs, v)
 	}
-	const hit, forced = " — nothing changed (cache hit)", " — rendering (`-force`, or any change)"
-	cmpSecs("seed catalog (codes.yaml), whole job, built binary"+hit, "seed/generate", 0.050)
-	cmpSecs("seed catalog (codes.yaml), whole job, built binary"+forced, "seed/generate-force", 0.050)
-	cmpSecs("seed catalog, warm `go generate ./...`"+hit, "seed/go-generate", 0.5)
+	cmpSecs("seed catalog (codes.yaml), whole job, built binary", "seed/generate", 0.050)
+	cmpSecs("seed catalog, warm `go generate ./...`", "seed/go-generate", 0.5)
 
 	// A lower bound decides only a miss.
 	bounded := func(lower, pass bool) *bool {
@@ -351,27 +344,21 @@ func (in *reportInput) verdicts() []verdict {
 		return met(pass)
 	}
 	s, sok := in.get("stringer/n10000")
-	for _, mode := range []string{hit, forced} {
-		get := func(n int) (Result, bool, bool) {
-			if mode == hit {
-				r, ok := in.cached(n)
-				return r, false, ok
-			}
-			return in.generation(n)
-		}
-		v := verdict{target: "N = 10 000: errgen, four targets ÷ stringer alone (one run)" + mode, mark: "≤ 1.0"}
+	{
+		get := in.generation
+		v := verdict{target: "N = 10 000: errgen, four targets ÷ stringer alone (one run)", mark: "≤ 1.0"}
 		if e, lower, ok := get(10000); ok && sok {
 			v.measured = fmt.Sprintf("%s (%s ÷ %s; CPU %.2f s ÷ %.2f s)", ratio(e.Median, s.Median), e.bound(lower), secs(s.Median), e.CPU, s.CPU)
 			v.ok = bounded(lower, e.Median <= s.Median)
 		}
 		vs = append(vs, v)
-		v = verdict{target: "N = 50 000, all targets" + mode, mark: "< " + secs(2.5)}
+		v = verdict{target: "N = 50 000, all targets", mark: "< " + secs(2.5)}
 		r, lower, ok := get(50000)
 		if ok {
 			v.measured, v.ok = r.bound(lower), bounded(lower, r.Median < 2.5)
 		}
 		vs = append(vs, v)
-		v = verdict{target: "N = 50 000, peak RSS" + mode, mark: "< 400 MB"}
+		v = verdict{target: "N = 50 000, peak RSS", mark: "< 400 MB"}
 		if ok {
 			v.measured, v.ok = mb(r.RSSMax), bounded(lower, r.RSSMax < 400*1024)
 			if lower {
@@ -379,7 +366,7 @@ func (in *reportInput) verdicts() []verdict {
 			}
 		}
 		vs = append(vs, v)
-		v = verdict{target: "growth t(50 000) ÷ t(10 000)" + mode, mark: "≤ 5.5"}
+		v = verdict{target: "growth t(50 000) ÷ t(10 000)", mark: "≤ 5.5"}
 		if ok {
 			if b, _, bok := get(10000); bok {
 				v.measured, v.ok = ratio(r.Median, b.Median), bounded(lower, r.Median/b.Median <= 5.5)
@@ -472,11 +459,9 @@ func (in *reportInput) render() []byte {
 
 	p("\n## 1. Generation\n\n")
 	p("`errgen generate` (the built binary, all four targets) on the synthetic catalogs of `bench/synth`.\n")
-	p("*Nothing changed*: out/ matches and the generate cache is warm, so errgen checks its inputs and\n")
-	p("the files' sizes and times and renders nothing — what every repeated `go generate` costs.\n")
-	p("*Rendering*: the same with `-force`: errgen loads, renders every target and compares with out/ —\n")
-	p("what any change to the catalog costs. *Empty out/*: the first generation, every file created.\n\n")
-	p("| N | files | nothing changed: wall, median (min–max) | CPU (user+sys) | peak RSS | rendering: wall | CPU | peak RSS | empty out/: wall | CPU | peak RSS |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	p("*Up to date*: out/ matches; errgen loads, renders every target and compares with out/ (it keeps\n")
+	p("nothing between runs). *Empty out/*: the first generation, every file created.\n\n")
+	p("| N | files | up to date: wall, median (min–max) | CPU (user+sys) | peak RSS | empty out/: wall | CPU | peak RSS |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	row := func(r Result, ok bool) string {
 		if !ok {
 			return "not measured | | "
@@ -487,19 +472,17 @@ func (in *reportInput) render() []byte {
 		return fmt.Sprintf("%s | %.2f s | %s", r.wall(), r.CPU, mb(r.RSSMax))
 	}
 	if r, ok := in.results["seed/generate"]; ok {
-		fr, fok := in.results["seed/generate-force"]
 		f, ok2 := in.results["seed/generate-fresh"]
-		p("| seed (codes.yaml) | — | %s | %s | %s |\n", row(r, ok), row(fr, fok), row(f, ok2))
+		p("| seed (codes.yaml) | — | %s | %s |\n", row(r, ok), row(f, ok2))
 	}
 	for _, n := range in.sizes {
-		c, cok := in.results[genKey(n)]
 		r, lower, ok := in.generation(n)
 		forced := row(r, ok)
 		if ok && lower {
 			forced = fmt.Sprintf("%s | %.2f s | %s", r.bound(lower), r.CPU, mb(r.RSSMax))
 		}
 		f, fok := in.results[freshKey(n)]
-		p("| %d | %d | %s | %s | %s |\n", n, in.files[n], row(c, cok), forced, row(f, fok))
+		p("| %d | %d | %s | %s |\n", n, in.files[n], forced, row(f, fok))
 	}
 	if r, ok := in.get("seed/startup"); ok {
 		p("\nStart-up alone (`errgen version`): %s; the timing wrapper alone (`/usr/bin/time -v true`): %s.\n", r.wall(), in.results["overhead/true"].wall())
@@ -507,16 +490,11 @@ func (in *reportInput) render() []byte {
 	if r, ok := in.results["seed/go-generate"]; ok {
 		p("\nWarm `go generate ./...` in a module whose generate.go runs `go run github.com/errgen/errgen/cmd/errgen generate -q` on the seed catalog: %s.\n", r.wall())
 	}
-	for _, mode := range []string{"nothing changed", "rendering"} {
-		p("\nGrowth, %s:", mode)
+	{
+		p("\nGrowth:")
 		for i := 1; i < len(in.sizes); i++ {
 			a, lower, aok := in.generation(in.sizes[i])
 			b, _, bok := in.generation(in.sizes[i-1])
-			if mode == "nothing changed" {
-				a, aok = in.cached(in.sizes[i])
-				b, bok = in.cached(in.sizes[i-1])
-				lower = false
-			}
 			if aok && bok {
 				ge := ""
 				if lower {
@@ -534,10 +512,9 @@ func (in *reportInput) render() []byte {
 	p("stringer: `stringer -type=HTTPCode,ResponseCode,ErrorCode` on the same codes as a plain const block\n")
 	p("(Go only, no messages). protoc: `protoc --go_out` with protoc-gen-go on the same codes as three\n")
 	p("proto3 enums, each value with its English message as comment. errgen: all four targets, out/ up to\n")
-	p("date, with nothing changed (cache hit) and rendering (`-force`).\n\n")
-	p("| N | errgen, nothing changed | errgen, rendering | stringer | protoc + protoc-gen-go | ÷ stringer: nothing changed / rendering | ÷ protoc: nothing changed / rendering | CPU: errgen (nothing changed / rendering) / stringer / protoc |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	p("date.\n\n")
+	p("| N | errgen | stringer | protoc + protoc-gen-go | ÷ stringer | ÷ protoc | CPU: errgen / stringer / protoc |\n| --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, n := range in.sizes {
-		c, _ := in.cached(n)
 		e, lower, eok := in.generation(n)
 		s, sok := in.results["stringer/n"+strconv.Itoa(n)]
 		pr, pok := in.results["protoc/n"+strconv.Itoa(n)]
@@ -548,8 +525,8 @@ func (in *reportInput) render() []byte {
 		if lower {
 			ge = "≥ "
 		}
-		p("| %d | %s | %s | %s | %s | %s / %s%s | %s / %s%s | %.2f / %.2f / %.2f / %.2f s |\n", n, c.wall(), e.bound(lower), s.wall(), pr.wall(),
-			ratio(c.Median, s.Median), ge, ratio(e.Median, s.Median), ratio(c.Median, pr.Median), ge, ratio(e.Median, pr.Median), c.CPU, e.CPU, s.CPU, pr.CPU)
+		p("| %d | %s | %s | %s | %s%s | %s%s | %.2f / %.2f / %.2f s |\n", n, e.bound(lower), s.wall(), pr.wall(),
+			ge, ratio(e.Median, s.Median), ge, ratio(e.Median, pr.Median), e.CPU, s.CPU, pr.CPU)
 	}
 
 	in.runtimeTable(&b)

@@ -3,29 +3,22 @@ package main
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/aymanbagabas/go-udiff"
 
-	"github.com/errgen/errgen/internal/cache"
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/render"
 )
 
-const generateUsage = `Usage: errgen generate [-f codes.yaml] [-format text|github] [-q] [-force]
+const generateUsage = `Usage: errgen generate [-f codes.yaml] [-format text|github] [-q]
 
-Reads the catalog, renders every target enabled in its output section in
-memory and, only if all succeed, writes them: each file atomically, and only
-when its bytes change. Generated files no longer produced are removed; a file
-errgen did not generate is never overwritten or removed.
-
-When neither the catalog, its template folder nor errgen has changed since
-the last generate, and the files it wrote are still there unchanged, errgen
-renders nothing. What it wrote is remembered in errgen/ under the user's
-cache folder; ERRGEN_CACHE=DIR moves that, ERRGEN_CACHE=off turns it off.
+Reads the catalog, renders every target enabled in its output section and,
+only if all succeed, commits them: each file atomically, and only when its
+bytes change. Generated files no longer produced are removed; a file errgen
+did not generate is never overwritten or removed. Every run renders and
+compares every file: nothing is remembered between runs.
 
 Examples:
   errgen generate
@@ -48,34 +41,8 @@ func runGenerate(e *env, args []string) int {
 	var cf catalogFlags
 	fs := newFlagSet(e, "generate", generateUsage, &cf)
 	quiet := fs.Bool("q", false, "print nothing when all goes well")
-	force := fs.Bool("force", false, "render even when nothing changed since the last generate")
 	if code, ok := parse(fs, args, &cf); !ok {
 		return code
-	}
-	var store *cache.Cache
-	if e.cache != nil {
-		store = e.cache()
-	}
-	abs := ""
-	if store != nil {
-		var err error
-		if abs, err = filepath.Abs(cf.file); err != nil {
-			store = nil
-		}
-	}
-	if !*force {
-		checked := time.Now()
-		if entry, hit := store.Lookup(abs); hit {
-			if fresh, renewed := output.Fresh(filepath.Dir(abs), entry.Dir, entry.Files, time.Unix(0, entry.Verified)); fresh {
-				if renewed != nil {
-					_ = store.Renew(abs, entry, renewed, checked) // only saves the next run time
-				}
-				if !*quiet {
-					fmt.Fprintf(e.stdout, "errgen: %d generated file(s) are up to date; nothing changed since the last generate (-force renders anyway)\n", len(entry.Files))
-				}
-				return exitOK
-			}
-		}
 	}
 	data, err := os.ReadFile(cf.file)
 	if err != nil {
@@ -87,30 +54,16 @@ func runGenerate(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "errgen: nothing was written")
 		return exitProblem
 	}
-	// The key is taken before rendering, so that an input edited while
-	// errgen runs makes the next run render again.
-	in := cache.Inputs{Catalog: abs}
-	if m := c.Output.Markdown; m != nil {
-		in.Templates = m.Templates
-	}
-	key, keyErr := store.Key(in, data)
 	files, ok := e.renderCatalog(c)
 	if !ok {
 		fmt.Fprintln(e.stderr, "errgen: nothing was written")
 		return exitProblem
 	}
-	written := time.Now()
 	var w output.Writer
 	changes, err := w.Write(c.Root, c.Output.Dir, files)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "errgen: %v\nerrgen: nothing was written\n", err)
 		return exitProblem
-	}
-	if keyErr == nil {
-		// A cache that cannot be written only costs the next run time.
-		if recs, err := output.Records(c.Root, files); err == nil {
-			_ = store.Store(in, key, filepath.ToSlash(c.Output.Dir), recs, written)
-		}
 	}
 	if !*quiet {
 		for _, ch := range changes {

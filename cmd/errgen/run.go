@@ -9,7 +9,6 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/errgen/errgen/internal/cache"
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/render"
 )
@@ -43,16 +42,14 @@ func init() {
 }
 
 // env is what a command may touch: its output streams, the targets it
-// renders (tests swap in a failing one) and the generate cache.
+// renders (tests swap in a failing one).
 type env struct {
 	stdout, stderr io.Writer
 	targets        func(*catalog.Catalog) []render.Target
-	// cache returns the generate cache, nil when it is off.
-	cache func() *cache.Cache
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
-	return runEnv(&env{stdout: stdout, stderr: stderr, targets: render.Targets, cache: cache.Open}, args)
+	return runEnv(&env{stdout: stdout, stderr: stderr, targets: render.Targets}, args)
 }
 
 func runEnv(e *env, args []string) int {
