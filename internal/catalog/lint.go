@@ -1,6 +1,9 @@
 package catalog
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // mustHeaders are the headers RFC 9110 says a status MUST carry.
 var mustHeaders = map[int]string{
@@ -43,8 +46,11 @@ func lintCode(r *reporter, c *Catalog, http *Table, code *Code) {
 	if d := code.Deprecated; d != nil && d.Replacement == nil && d.Reason.Empty() {
 		r.warnf(code.Pos, "name a `replacement` so clients know where to move, or a `reason` if there is none", "%s code %d is deprecated without a replacement or a reason", kind, code.Number)
 	}
+	for _, u := range code.Untranslated {
+		r.warnf(code.Pos, fmt.Sprintf("add `%s: …` to its %s", u.Lang, u.Field), "%s code %d is untranslated: its %s has no %s text, so the %s text stands in", kind, code.Number, u.Field, u.Lang, u.From)
+	}
 	for _, l := range c.Languages {
-		if l.Tag == c.Default {
+		if l.Tag == c.Default || untranslated(code, "message", l.Tag) || untranslated(code, "message", c.Default) {
 			continue
 		}
 		if code.Message.Text[l.Tag] == code.Message.Text[c.Default] && code.Message.Text[l.Tag] != code.ID {
@@ -60,4 +66,8 @@ func hasHeader(code *Code, name string) bool {
 		}
 	}
 	return false
+}
+
+func untranslated(code *Code, field, lang string) bool {
+	return slices.ContainsFunc(code.Untranslated, func(u Untranslated) bool { return u.Field == field && u.Lang == lang })
 }

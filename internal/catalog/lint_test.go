@@ -67,3 +67,30 @@ func TestLintAdvice(t *testing.T) {
 		t.Errorf("advice:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A text missing a language loads with the default language's text (else
+// the first one given) standing in, and lint lists it.
+func TestLintUntranslated(t *testing.T) {
+	c, err := catalog.Load("testdata/untranslated.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	notFound := c.Table(catalog.KindHTTP).Lookup(404)
+	if got := notFound.Description["en"]; got != "요청한 리소스를 찾을 수 없습니다." {
+		t.Errorf("404 en description %q, want the ko text standing in", got)
+	}
+	if got := c.Table(catalog.KindError).Lookup(2003).Message.Text["ko"]; got != "The channel does not exist." {
+		t.Errorf("2003 ko message %q, want the en text standing in", got)
+	}
+	var got []string
+	for _, d := range catalog.Lint(c) {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"testdata/untranslated.yaml:15:13: warning: http code 404 is untranslated: its description has no en text, so the ko text stands in; add `en: …` to its description",
+		"testdata/untranslated.yaml:27:13: warning: error code 2003 is untranslated: its message has no ko text, so the en text stands in; add `ko: …` to its message",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("advice:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

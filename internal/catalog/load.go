@@ -137,6 +137,7 @@ func (r *reader) catalog(root *yaml.Node) *Catalog {
 				r.errorf(r.pos(n), "use one of: "+strings.Join(tags, ", "), "default_language %q is not among the languages", s)
 			}
 			c.Default = s
+			r.defaultLang = s
 		}
 	}
 	if n := top.get("docs"); n != nil {
@@ -211,10 +212,52 @@ func (r *reader) docs(n *yaml.Node) string {
 // text reads a per-language mapping. With required set, every declared
 // language must be there; otherwise all or none.
 func (r *reader) text(n *yaml.Node, what string, tags []string, required bool) Text {
+	t, seen := r.readText(n, what, tags)
+	if t != nil {
+		r.complete(n, what, tags, required, seen)
+	}
+	return t
+}
+
+// translations reads a code's message or description, in which a language
+// may be missing until someone translates it: the model holds the default
+// language's text there (else the first language's that has one), and
+// Lint lists it as untranslated.
+func (r *reader) translations(n *yaml.Node, what string, tags []string, required bool, c *Code) Text {
+	t, seen := r.readText(n, what, tags)
+	if t == nil || len(seen) == 0 {
+		if t != nil {
+			r.complete(n, what, tags, required, seen)
+		}
+		return t
+	}
+	from := r.defaultLang
+	if _, ok := t[from]; !ok {
+		from = ""
+		for _, tag := range tags {
+			if _, ok := t[tag]; ok {
+				from = tag
+				break
+			}
+		}
+	}
+	if from == "" {
+		return t // the text there is invalid, and reported
+	}
+	for _, tag := range tags {
+		if _, ok := seen[tag]; !ok {
+			t[tag] = t[from]
+			c.Untranslated = append(c.Untranslated, Untranslated{Field: what, Lang: tag, From: from})
+		}
+	}
+	return t
+}
+
+func (r *reader) readText(n *yaml.Node, what string, tags []string) (Text, map[string]int) {
 	n = resolve(n)
 	if n.Kind != yaml.MappingNode {
 		r.errorf(r.pos(n), "write one line per language, e.g. `en: …`", "%s must map languages to text, not %s", what, describe(n))
-		return nil
+		return nil, nil
 	}
 	t := Text{}
 	seen := map[string]int{}
@@ -239,18 +282,22 @@ func (r *reader) text(n *yaml.Node, what string, tags []string, required bool) T
 		}
 		t[k.Value] = s
 	}
-	if required || len(seen) > 0 {
-		for _, tag := range tags {
-			if _, ok := seen[tag]; !ok {
-				hint := "add `" + tag + ": …`"
-				if !required {
-					hint += " or remove the whole " + what
-				}
-				r.errorf(r.pos(n), hint, "%s has no text in %q", what, tag)
+	return t, seen
+}
+
+func (r *reader) complete(n *yaml.Node, what string, tags []string, required bool, seen map[string]int) {
+	if !required && len(seen) == 0 {
+		return
+	}
+	for _, tag := range tags {
+		if _, ok := seen[tag]; !ok {
+			hint := "add `" + tag + ": …`"
+			if !required {
+				hint += " or remove the whole " + what
 			}
+			r.errorf(r.pos(resolve(n)), hint, "%s has no text in %q", what, tag)
 		}
 	}
-	return t
 }
 
 // reservation reads `{code: N, reason: …}` or `{range: [lo, hi], reason: …}`.

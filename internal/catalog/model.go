@@ -115,11 +115,22 @@ type Code struct {
 
 	Deprecated *Deprecation // nil unless deprecated
 
+	// Untranslated lists the texts missing in a language, which hold
+	// another language's text until someone translates them.
+	Untranslated []Untranslated
+
 	Pos Pos // position of the code's `code:` value in codes.yaml
 }
 
 // QualifiedName is the identifier in a namespace shared by all tables.
 func (c *Code) QualifiedName() string { return c.Table.Prefix + c.ID }
+
+// Untranslated is one text of a code not yet written in a language.
+type Untranslated struct {
+	Field string // "message" or "description"
+	Lang  string // the language it is missing in
+	From  string // the language whose text stands in
+}
 
 // Header is a response header the status obliges or recommends.
 type Header struct {

@@ -15,6 +15,8 @@ import (
 // value and strictness inside nested mappings.
 type reader struct {
 	*reporter
+	// defaultLang is the catalog's default language, once read.
+	defaultLang string
 }
 
 func (r *reader) pos(n *yaml.Node) Pos {

@@ -184,10 +184,10 @@ func (r *reader) code(t *Table, n *yaml.Node, tags []string, rangeOK bool, repla
 		r.checkNumber(t, c, rangeOK)
 	}
 	if v := f.get("message"); v != nil {
-		c.Message.Text = r.text(v, "message", tags, true)
+		c.Message.Text = r.translations(v, "message", tags, true, c)
 	}
 	if v := f.get("description"); v != nil {
-		c.Description = r.text(v, "description", tags, false)
+		c.Description = r.translations(v, "description", tags, false, c)
 	}
 	if c.Description == nil {
 		c.Description = Text{}
