@@ -160,7 +160,6 @@ var broken = map[string]verdict{
 	"keyword_identifier":         bySchema, // id pattern
 	"malformed_yaml":             notJSON,
 	"many_problems":              bySchema,     // id pattern, status maximum
-	"missing_language":           byLoaderOnly, // the declared languages
 	"missing_required":           bySchema,     // required `languages`
 	"only_comments":              bySchema,     // null is not an object
 	"output_escapes_root":        bySchema,     // local path pattern
