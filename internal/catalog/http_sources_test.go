@@ -56,9 +56,12 @@ func readIANA(t *testing.T) map[int]ianaRow {
 	return rows
 }
 
-// compactRFC writes a citation the way IANA does: "RFC 9110, Section 15.2.1"
-// becomes "RFC9110, Section 15.2.1".
-func compactRFC(ref string) string { return strings.Replace(ref, "RFC ", "RFC", 1) }
+// compactRFC writes a citation the way IANA does: "RFC 9110 §15.2.1" (the
+// catalog's language-neutral form) and "RFC 9110, Section 15.2.1" (the
+// RFC's) become "RFC9110, Section 15.2.1".
+func compactRFC(ref string) string {
+	return strings.NewReplacer("RFC ", "RFC", " §", ", Section ").Replace(ref)
+}
 
 // rfcDocument is the document part of a citation: "RFC9110".
 func rfcDocument(ref string) string {
@@ -68,7 +71,7 @@ func rfcDocument(ref string) string {
 
 // deprecatedBySpec are the http codes a specification, not IANA's status
 // column, deprecates.
-var deprecatedBySpec = map[int]string{305: "RFC 9110, Section 15.4.6"}
+var deprecatedBySpec = map[int]string{305: "RFC 9110 §15.4.6"}
 
 // TestHTTPNamesMatchIANA: every server status in codes.yaml has the name,
 // status and reference the IANA registry gives it; every status RFC 9110

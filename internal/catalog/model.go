@@ -106,7 +106,7 @@ type Code struct {
 
 	Message     Message
 	Description Text // may be empty in every language
-	// Reference is a spec citation, e.g. "RFC 9110, Section 15.5.2".
+	// Reference is a spec citation, e.g. "RFC 9110 §15.5.2".
 	Reference string
 
 	Params    []Param // placeholders, in declaration order
@@ -168,7 +168,7 @@ type Deprecation struct {
 	Reason      Text
 }
 
-// Reserved is a retired number or range that may never be reused.
+// Reserved is a number or range no code may use (e.g. IANA's "(Unused)").
 type Reserved struct {
 	Min, Max int // Min == Max for a single number
 	Reason   string

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/errgen/errgen/internal/catalog"
@@ -81,6 +82,16 @@ func (p *Page) StatusCode(c *catalog.Code) *catalog.Code { return p.Catalog.HTTP
 
 // Headers returns the headers a response with the code carries.
 func (p *Page) Headers(c *catalog.Code) []catalog.Header { return p.Catalog.ObligedHeaders(c) }
+
+// ShowsWire reports whether a table's pages list wire names: the error
+// table's are part of its contract, and any table where a name differs from
+// its identifier has one worth showing; elsewhere the identifier is all there
+// is, and calling it a wire name would invent one.
+func (p *Page) ShowsWire(t *catalog.Table) bool { return showsWire(t) }
+
+func showsWire(t *catalog.Table) bool {
+	return t.Kind == catalog.KindError || slices.ContainsFunc(t.Codes, func(c *catalog.Code) bool { return c.Wire != c.ID })
+}
 
 // YesNo returns the label for a flag.
 func (p *Page) YesNo(b bool) string {

@@ -858,7 +858,7 @@ export declare const ResponseCode: {
    */
   readonly UserNotRegistered: 410;
   /**
-   * The ID or password does not match.
+   * The ID or password is incorrect.
    *
    * 아이디나 패스워드가 일치하지 않습니다.
    *
@@ -958,7 +958,7 @@ export declare const ResponseCode: {
    */
   readonly RoomFull: 444;
   /**
-   * The data exceeds the maximum.
+   * The data is larger than the maximum allowed.
    *
    * 데이터가 최대 치를 초과 하였습니다.
    *
@@ -1010,7 +1010,7 @@ export declare const ResponseCode: {
   /**
    * An error occurred on the sync server.
    *
-   * Sync 서버에서 오류가 발생하였습니다.
+   * 동기화 서버에서 오류가 발생하였습니다.
    *
    * `543` · HTTP 502 · wire `SyncServerError` · retryable
    *
@@ -1020,7 +1020,7 @@ export declare const ResponseCode: {
   /**
    * An error occurred on the media server.
    *
-   * Media 서버에서 오류가 발생하였습니다.
+   * 미디어 서버에서 오류가 발생하였습니다.
    *
    * `570` · HTTP 502 · wire `MediaServerError` · retryable
    *
@@ -1136,7 +1136,7 @@ export declare function responseCodeDocsUrl(code: ResponseCode, language?: Langu
  */
 export declare const ErrorCode: {
   /**
-   * Invalid parameter
+   * A parameter is invalid.
    *
    * 잘못된 파라미터
    *
@@ -1146,7 +1146,7 @@ export declare const ErrorCode: {
    */
   readonly ParamsBindingError: 1001;
   /**
-   * Required parameter missing
+   * A required parameter is missing.
    *
    * 필수 파라미터 누락
    *
@@ -1173,9 +1173,6 @@ export declare const ErrorCode: {
    * `1004` · HTTP 500 · wire `InternalServerError` · retryable
    *
    * @see {@link https://docs.example.com/codes/en/error/1004}
-   * @deprecated Use {@link ErrorCode.InternalServerError} (1003) instead.
-   * The source table (001) gives 1004 the same wire name and text as 1003 and no distinct meaning; send 1003 instead.
-   * 원본 표(001)는 1004에 1003과 같은 이름과 문구를 주었을 뿐 다른 의미를 주지 않았습니다. 대신 1003을 보내세요.
    */
   readonly InternalServerError1004: 1004;
   /**
@@ -1186,13 +1183,10 @@ export declare const ErrorCode: {
    * `1005` · HTTP 500 · wire `InternalServerError` · retryable
    *
    * @see {@link https://docs.example.com/codes/en/error/1005}
-   * @deprecated Use {@link ErrorCode.InternalServerError} (1003) instead.
-   * The source table (001) gives 1005 the same wire name and text as 1003 and no distinct meaning; send 1003 instead.
-   * 원본 표(001)는 1005에 1003과 같은 이름과 문구를 주었을 뿐 다른 의미를 주지 않았습니다. 대신 1003을 보내세요.
    */
   readonly InternalServerError1005: 1005;
   /**
-   * Wrong permission
+   * You do not have the required permission.
    *
    * 잘못된 권한
    *
@@ -1202,7 +1196,7 @@ export declare const ErrorCode: {
    */
   readonly Unauthorized: 1006;
   /**
-   * Login required
+   * Login is required.
    *
    * 로그인 필요
    *
@@ -1212,9 +1206,9 @@ export declare const ErrorCode: {
    */
   readonly LoginRequired: 1007;
   /**
-   * API rate limit exceeded
+   * The API rate limit has been exceeded.
    *
-   * API ratelimit 제한
+   * API 호출 한도를 초과했습니다.
    *
    * `1010` · HTTP 429 · wire `TooManyRequests` · retryable
    *
@@ -1224,7 +1218,7 @@ export declare const ErrorCode: {
   /**
    * The metadata is malformed.
    *
-   * 잘못된 형식의 meta data입니다
+   * 잘못된 형식의 메타데이터입니다
    *
    * `1011` · HTTP 400 · wire `InvalidMetaData`
    *
@@ -1244,7 +1238,7 @@ export declare const ErrorCode: {
   /**
    * The channel owner does not exist.
    *
-   * 존재하지 않는 채널 주인(owner)입니다
+   * 존재하지 않는 채널 주인입니다
    *
    * `2000` · HTTP 404 · wire `ChannelOwnerNotFound`
    *
@@ -1284,7 +1278,7 @@ export declare const ErrorCode: {
   /**
    * The requested channel members do not match the members of the channel to reuse.
    *
-   * 요청한 채널 멤버 정보와 Reuse하려는 채널의 멤버 정보와 일치하지 않습니다
+   * 요청한 채널 멤버 정보가 재사용하려는 채널의 멤버 정보와 일치하지 않습니다
    *
    * `2004` · HTTP 409 · wire `ReuseChannelMembersDoNotMatch`
    *
@@ -1354,7 +1348,7 @@ export declare const ErrorCode: {
   /**
    * You cannot join a private channel without an invitation.
    *
-   * Private channel에 초대없이 가입할 수 없습니다
+   * 비공개 채널에 초대 없이 가입할 수 없습니다
    *
    * `2011` · HTTP 403 · wire `CannotJoinPrivateChannel`
    *
@@ -1392,9 +1386,9 @@ export declare const ErrorCode: {
    */
   readonly WrongInvitationCode: 2014;
   /**
-   * The channel is not of the InvitationOnly type.
+   * The channel is not invitation-only.
    *
-   * InvitationOnly 채널 타입이 아닙니다
+   * 초대 전용 채널이 아닙니다
    *
    * `2015` · HTTP 409 · wire `ChannelNotInvitationOnlyType`
    *
@@ -1432,7 +1426,7 @@ export declare const ErrorCode: {
    */
   readonly BannedFromChannel: 2018;
   /**
-   * A user you have blocked cannot be a member of the channel.
+   * You cannot create a channel with a user you have blocked as a member.
    *
    * 내가 차단한 사용자를 채널 멤버에 포함할 수 없습니다
    *
@@ -1442,7 +1436,7 @@ export declare const ErrorCode: {
    */
   readonly CannotCreateChannelWithBlockedMember: 2019;
   /**
-   * A user who has blocked you cannot be a member of the channel.
+   * You cannot create a channel with a user who has blocked you as a member.
    *
    * 나를 차단한 사용자를 채널 멤버에 포함할 수 없습니다
    *
@@ -1504,7 +1498,7 @@ export declare const ErrorCode: {
   /**
    * The user to mention is not in the channel.
    *
-   * Mention하려는 사용자가 채널에 존재하지 않습니다
+   * 멘션하려는 사용자가 채널에 존재하지 않습니다
    *
    * `2026` · HTTP 422 · wire `MentionedUserDoesNotExist`
    *
@@ -1514,7 +1508,7 @@ export declare const ErrorCode: {
   /**
    * You are muted in the channel.
    *
-   * 채널에서 mute된 상태입니다
+   * 채널에서 음소거된 상태입니다
    *
    * `2027` · HTTP 403 · wire `MutedInChannel`
    *
@@ -1524,7 +1518,7 @@ export declare const ErrorCode: {
   /**
    * The channel owner cannot be muted.
    *
-   * 채널 소유자를 mute 할 수 없습니다
+   * 채널 소유자를 음소거할 수 없습니다
    *
    * `2028` · HTTP 403 · wire `CannotMuteChannelOwner`
    *
@@ -1692,7 +1686,7 @@ export declare const ErrorCode: {
    */
   readonly UserNotBlocked: 5002;
   /**
-   * File upload failed
+   * The file upload failed.
    *
    * 파일 업로드 실패
    *
@@ -1702,7 +1696,7 @@ export declare const ErrorCode: {
    */
   readonly FileUploadFail: 6000;
   /**
-   * Maximum file upload size exceeded ({maxSize})
+   * The file exceeds the maximum upload size ({maxSize}).
    *
    * 최대 파일 업로드 사이즈 초과 ({maxSize})
    *

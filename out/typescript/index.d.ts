@@ -853,7 +853,7 @@ export declare enum ResponseCode {
    */
   UserNotRegistered = 410,
   /**
-   * The ID or password does not match.
+   * The ID or password is incorrect.
    *
    * 아이디나 패스워드가 일치하지 않습니다.
    *
@@ -953,7 +953,7 @@ export declare enum ResponseCode {
    */
   RoomFull = 444,
   /**
-   * The data exceeds the maximum.
+   * The data is larger than the maximum allowed.
    *
    * 데이터가 최대 치를 초과 하였습니다.
    *
@@ -1005,7 +1005,7 @@ export declare enum ResponseCode {
   /**
    * An error occurred on the sync server.
    *
-   * Sync 서버에서 오류가 발생하였습니다.
+   * 동기화 서버에서 오류가 발생하였습니다.
    *
    * `543` · HTTP 502 · wire `SyncServerError` · retryable
    *
@@ -1015,7 +1015,7 @@ export declare enum ResponseCode {
   /**
    * An error occurred on the media server.
    *
-   * Media 서버에서 오류가 발생하였습니다.
+   * 미디어 서버에서 오류가 발생하였습니다.
    *
    * `570` · HTTP 502 · wire `MediaServerError` · retryable
    *
@@ -1128,7 +1128,7 @@ export declare function responseCodeDocsUrl(code: ResponseCode, language?: Langu
  */
 export declare enum ErrorCode {
   /**
-   * Invalid parameter
+   * A parameter is invalid.
    *
    * 잘못된 파라미터
    *
@@ -1138,7 +1138,7 @@ export declare enum ErrorCode {
    */
   ParamsBindingError = 1001,
   /**
-   * Required parameter missing
+   * A required parameter is missing.
    *
    * 필수 파라미터 누락
    *
@@ -1165,9 +1165,6 @@ export declare enum ErrorCode {
    * `1004` · HTTP 500 · wire `InternalServerError` · retryable
    *
    * @see {@link https://docs.example.com/codes/en/error/1004}
-   * @deprecated Use {@link ErrorCode.InternalServerError} (1003) instead.
-   * The source table (001) gives 1004 the same wire name and text as 1003 and no distinct meaning; send 1003 instead.
-   * 원본 표(001)는 1004에 1003과 같은 이름과 문구를 주었을 뿐 다른 의미를 주지 않았습니다. 대신 1003을 보내세요.
    */
   InternalServerError1004 = 1004,
   /**
@@ -1178,13 +1175,10 @@ export declare enum ErrorCode {
    * `1005` · HTTP 500 · wire `InternalServerError` · retryable
    *
    * @see {@link https://docs.example.com/codes/en/error/1005}
-   * @deprecated Use {@link ErrorCode.InternalServerError} (1003) instead.
-   * The source table (001) gives 1005 the same wire name and text as 1003 and no distinct meaning; send 1003 instead.
-   * 원본 표(001)는 1005에 1003과 같은 이름과 문구를 주었을 뿐 다른 의미를 주지 않았습니다. 대신 1003을 보내세요.
    */
   InternalServerError1005 = 1005,
   /**
-   * Wrong permission
+   * You do not have the required permission.
    *
    * 잘못된 권한
    *
@@ -1194,7 +1188,7 @@ export declare enum ErrorCode {
    */
   Unauthorized = 1006,
   /**
-   * Login required
+   * Login is required.
    *
    * 로그인 필요
    *
@@ -1204,9 +1198,9 @@ export declare enum ErrorCode {
    */
   LoginRequired = 1007,
   /**
-   * API rate limit exceeded
+   * The API rate limit has been exceeded.
    *
-   * API ratelimit 제한
+   * API 호출 한도를 초과했습니다.
    *
    * `1010` · HTTP 429 · wire `TooManyRequests` · retryable
    *
@@ -1216,7 +1210,7 @@ export declare enum ErrorCode {
   /**
    * The metadata is malformed.
    *
-   * 잘못된 형식의 meta data입니다
+   * 잘못된 형식의 메타데이터입니다
    *
    * `1011` · HTTP 400 · wire `InvalidMetaData`
    *
@@ -1236,7 +1230,7 @@ export declare enum ErrorCode {
   /**
    * The channel owner does not exist.
    *
-   * 존재하지 않는 채널 주인(owner)입니다
+   * 존재하지 않는 채널 주인입니다
    *
    * `2000` · HTTP 404 · wire `ChannelOwnerNotFound`
    *
@@ -1276,7 +1270,7 @@ export declare enum ErrorCode {
   /**
    * The requested channel members do not match the members of the channel to reuse.
    *
-   * 요청한 채널 멤버 정보와 Reuse하려는 채널의 멤버 정보와 일치하지 않습니다
+   * 요청한 채널 멤버 정보가 재사용하려는 채널의 멤버 정보와 일치하지 않습니다
    *
    * `2004` · HTTP 409 · wire `ReuseChannelMembersDoNotMatch`
    *
@@ -1346,7 +1340,7 @@ export declare enum ErrorCode {
   /**
    * You cannot join a private channel without an invitation.
    *
-   * Private channel에 초대없이 가입할 수 없습니다
+   * 비공개 채널에 초대 없이 가입할 수 없습니다
    *
    * `2011` · HTTP 403 · wire `CannotJoinPrivateChannel`
    *
@@ -1384,9 +1378,9 @@ export declare enum ErrorCode {
    */
   WrongInvitationCode = 2014,
   /**
-   * The channel is not of the InvitationOnly type.
+   * The channel is not invitation-only.
    *
-   * InvitationOnly 채널 타입이 아닙니다
+   * 초대 전용 채널이 아닙니다
    *
    * `2015` · HTTP 409 · wire `ChannelNotInvitationOnlyType`
    *
@@ -1424,7 +1418,7 @@ export declare enum ErrorCode {
    */
   BannedFromChannel = 2018,
   /**
-   * A user you have blocked cannot be a member of the channel.
+   * You cannot create a channel with a user you have blocked as a member.
    *
    * 내가 차단한 사용자를 채널 멤버에 포함할 수 없습니다
    *
@@ -1434,7 +1428,7 @@ export declare enum ErrorCode {
    */
   CannotCreateChannelWithBlockedMember = 2019,
   /**
-   * A user who has blocked you cannot be a member of the channel.
+   * You cannot create a channel with a user who has blocked you as a member.
    *
    * 나를 차단한 사용자를 채널 멤버에 포함할 수 없습니다
    *
@@ -1496,7 +1490,7 @@ export declare enum ErrorCode {
   /**
    * The user to mention is not in the channel.
    *
-   * Mention하려는 사용자가 채널에 존재하지 않습니다
+   * 멘션하려는 사용자가 채널에 존재하지 않습니다
    *
    * `2026` · HTTP 422 · wire `MentionedUserDoesNotExist`
    *
@@ -1506,7 +1500,7 @@ export declare enum ErrorCode {
   /**
    * You are muted in the channel.
    *
-   * 채널에서 mute된 상태입니다
+   * 채널에서 음소거된 상태입니다
    *
    * `2027` · HTTP 403 · wire `MutedInChannel`
    *
@@ -1516,7 +1510,7 @@ export declare enum ErrorCode {
   /**
    * The channel owner cannot be muted.
    *
-   * 채널 소유자를 mute 할 수 없습니다
+   * 채널 소유자를 음소거할 수 없습니다
    *
    * `2028` · HTTP 403 · wire `CannotMuteChannelOwner`
    *
@@ -1684,7 +1678,7 @@ export declare enum ErrorCode {
    */
   UserNotBlocked = 5002,
   /**
-   * File upload failed
+   * The file upload failed.
    *
    * 파일 업로드 실패
    *
@@ -1694,7 +1688,7 @@ export declare enum ErrorCode {
    */
   FileUploadFail = 6000,
   /**
-   * Maximum file upload size exceeded ({maxSize})
+   * The file exceeds the maximum upload size ({maxSize}).
    *
    * 최대 파일 업로드 사이즈 초과 ({maxSize})
    *

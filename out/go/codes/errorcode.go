@@ -21,71 +21,66 @@ const (
 	// request parameters could not be bound: a value is malformed or of the wrong
 	// type.
 	//
-	//   - en: Invalid parameter
+	//   - en: A parameter is invalid.
 	//   - ko: 잘못된 파라미터
 	ParamsBindingError ErrorCode = 1001
 
 	// InvalidParams is error code 1002, sent with HTTP status 400. Despite its
-	// wire name, the source table (001) defines this code as a missing required
-	// parameter; a malformed value is 1001 ParamsBindingError.
+	// wire name, this code means that a required parameter is missing; a malformed
+	// value is 1001 ParamsBindingError.
 	//
-	//   - en: Required parameter missing
+	//   - en: A required parameter is missing.
 	//   - ko: 필수 파라미터 누락
 	InvalidParams ErrorCode = 1002
 
 	// InternalServerError is error code 1003, sent with HTTP status 500.
-	// Retryable.
+	// Retryable. A server error. The wire name InternalServerError is shared with
+	// 1004, 1005 and 3000; tell these codes apart by number.
 	//
 	//   - en: A server error occurred. Please retry or contact us.
 	//   - ko: 서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.
 	InternalServerError ErrorCode = 1003
 
 	// InternalServerError1004 is error code 1004, sent with HTTP status 500.
-	// Retryable.
+	// Retryable. A server error. The wire name InternalServerError is shared with
+	// 1003, 1005 and 3000; tell these codes apart by number.
 	//
 	//   - en: A server error occurred. Please retry or contact us.
 	//   - ko: 서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.
-	//
-	// Deprecated: use InternalServerError instead. The source table (001) gives
-	// 1004 the same wire name and text as 1003 and no distinct meaning; send 1003
-	// instead.
 	InternalServerError1004 ErrorCode = 1004
 
 	// InternalServerError1005 is error code 1005, sent with HTTP status 500.
-	// Retryable.
+	// Retryable. A server error. The wire name InternalServerError is shared with
+	// 1003, 1004 and 3000; tell these codes apart by number.
 	//
 	//   - en: A server error occurred. Please retry or contact us.
 	//   - ko: 서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.
-	//
-	// Deprecated: use InternalServerError instead. The source table (001) gives
-	// 1005 the same wire name and text as 1003 and no distinct meaning; send 1003
-	// instead.
 	InternalServerError1005 ErrorCode = 1005
 
 	// Unauthorized is error code 1006, sent with HTTP status 403. Despite its wire
 	// name, this is a permission error, not missing authentication: a server sends
 	// HTTP 403 Forbidden. A missing login is 1007 LoginRequired (401).
 	//
-	//   - en: Wrong permission
+	//   - en: You do not have the required permission.
 	//   - ko: 잘못된 권한
 	Unauthorized ErrorCode = 1006
 
 	// LoginRequired is error code 1007, sent with HTTP status 401.
 	//
-	//   - en: Login required
+	//   - en: Login is required.
 	//   - ko: 로그인 필요
 	LoginRequired ErrorCode = 1007
 
 	// TooManyRequests is error code 1010, sent with HTTP status 429. Retryable.
 	//
-	//   - en: API rate limit exceeded
-	//   - ko: API ratelimit 제한
+	//   - en: The API rate limit has been exceeded.
+	//   - ko: API 호출 한도를 초과했습니다.
 	TooManyRequests ErrorCode = 1010
 
 	// InvalidMetaData is error code 1011, sent with HTTP status 400.
 	//
 	//   - en: The metadata is malformed.
-	//   - ko: 잘못된 형식의 meta data입니다
+	//   - ko: 잘못된 형식의 메타데이터입니다
 	InvalidMetaData ErrorCode = 1011
 
 	// DeactivatedApp is error code 1012, sent with HTTP status 403.
@@ -97,7 +92,7 @@ const (
 	// ChannelOwnerNotFound is error code 2000, sent with HTTP status 404.
 	//
 	//   - en: The channel owner does not exist.
-	//   - ko: 존재하지 않는 채널 주인(owner)입니다
+	//   - ko: 존재하지 않는 채널 주인입니다
 	ChannelOwnerNotFound ErrorCode = 2000
 
 	// ChannelMemberNotFound is error code 2001, sent with HTTP status 404.
@@ -121,7 +116,7 @@ const (
 	// ReuseChannelMembersDoNotMatch is error code 2004, sent with HTTP status 409.
 	//
 	//   - en: The requested channel members do not match the members of the channel to reuse.
-	//   - ko: 요청한 채널 멤버 정보와 Reuse하려는 채널의 멤버 정보와 일치하지 않습니다
+	//   - ko: 요청한 채널 멤버 정보가 재사용하려는 채널의 멤버 정보와 일치하지 않습니다
 	ReuseChannelMembersDoNotMatch ErrorCode = 2004
 
 	// UserNotChannelMember is error code 2005, sent with HTTP status 403.
@@ -163,7 +158,7 @@ const (
 	// CannotJoinPrivateChannel is error code 2011, sent with HTTP status 403.
 	//
 	//   - en: You cannot join a private channel without an invitation.
-	//   - ko: Private channel에 초대없이 가입할 수 없습니다
+	//   - ko: 비공개 채널에 초대 없이 가입할 수 없습니다
 	CannotJoinPrivateChannel ErrorCode = 2011
 
 	// InvitationCodeRequired is error code 2012, sent with HTTP status 400.
@@ -186,8 +181,8 @@ const (
 
 	// ChannelNotInvitationOnlyType is error code 2015, sent with HTTP status 409.
 	//
-	//   - en: The channel is not of the InvitationOnly type.
-	//   - ko: InvitationOnly 채널 타입이 아닙니다
+	//   - en: The channel is not invitation-only.
+	//   - ko: 초대 전용 채널이 아닙니다
 	ChannelNotInvitationOnlyType ErrorCode = 2015
 
 	// CannotBanOwnerFromChannel is error code 2016, sent with HTTP status 403.
@@ -211,14 +206,14 @@ const (
 	// CannotCreateChannelWithBlockedMember is error code 2019, sent with HTTP
 	// status 403.
 	//
-	//   - en: A user you have blocked cannot be a member of the channel.
+	//   - en: You cannot create a channel with a user you have blocked as a member.
 	//   - ko: 내가 차단한 사용자를 채널 멤버에 포함할 수 없습니다
 	CannotCreateChannelWithBlockedMember ErrorCode = 2019
 
 	// CannotCreateChannelWhenBlockedByMember is error code 2020, sent with HTTP
 	// status 403.
 	//
-	//   - en: A user who has blocked you cannot be a member of the channel.
+	//   - en: You cannot create a channel with a user who has blocked you as a member.
 	//   - ko: 나를 차단한 사용자를 채널 멤버에 포함할 수 없습니다
 	CannotCreateChannelWhenBlockedByMember ErrorCode = 2020
 
@@ -261,19 +256,19 @@ const (
 	// content does not.
 	//
 	//   - en: The user to mention is not in the channel.
-	//   - ko: Mention하려는 사용자가 채널에 존재하지 않습니다
+	//   - ko: 멘션하려는 사용자가 채널에 존재하지 않습니다
 	MentionedUserDoesNotExist ErrorCode = 2026
 
 	// MutedInChannel is error code 2027, sent with HTTP status 403.
 	//
 	//   - en: You are muted in the channel.
-	//   - ko: 채널에서 mute된 상태입니다
+	//   - ko: 채널에서 음소거된 상태입니다
 	MutedInChannel ErrorCode = 2027
 
 	// CannotMuteChannelOwner is error code 2028, sent with HTTP status 403.
 	//
 	//   - en: The channel owner cannot be muted.
-	//   - ko: 채널 소유자를 mute 할 수 없습니다
+	//   - ko: 채널 소유자를 음소거할 수 없습니다
 	CannotMuteChannelOwner ErrorCode = 2028
 
 	// MaxChannelMemberCountExceeded is error code 2029, sent with HTTP status 409.
@@ -295,8 +290,9 @@ const (
 	NotChannelOwner ErrorCode = 2031
 
 	// UserInternalServerError is error code 3000, sent with HTTP status 500.
-	// Retryable. A server error in the user domain. Its wire name,
-	// InternalServerError, is shared with 1003; tell them apart by number.
+	// Retryable. A server error in the user domain. The wire name
+	// InternalServerError is shared with 1003, 1004 and 1005; tell these codes
+	// apart by number.
 	//
 	//   - en: A server error occurred. Please retry or contact us.
 	//   - ko: 서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.
@@ -376,13 +372,13 @@ const (
 
 	// FileUploadFail is error code 6000, sent with HTTP status 500. Retryable.
 	//
-	//   - en: File upload failed
+	//   - en: The file upload failed.
 	//   - ko: 파일 업로드 실패
 	FileUploadFail ErrorCode = 6000
 
 	// FileSizeLimitExceeded is error code 6001, sent with HTTP status 413.
 	//
-	//   - en: Maximum file upload size exceeded ({maxSize})
+	//   - en: The file exceeds the maximum upload size ({maxSize}).
 	//   - ko: 최대 파일 업로드 사이즈 초과 ({maxSize})
 	FileSizeLimitExceeded ErrorCode = 6001
 )
@@ -453,9 +449,9 @@ func _() {
 // _ErrorCode_text packs, for each code in order, its identifier, its wire name
 // and its message in en, ko; _ErrorCode_off[k] and _ErrorCode_off[k+1] bound
 // entry k, entry j of code i being k = i*4+j.
-const _ErrorCode_text = "ParamsBindingErrorParamsBindingErrorInvalid parameter잘못된 파라미터InvalidParamsInvalidParamsRequired parameter missing필수 파라미터 누락InternalServerErrorInternalServerErrorA server error occurred. Please retry or contact us.서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.InternalServerError1004InternalServerErrorA server error occurred. Please retry or contact us.서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.InternalServerError1005InternalServerErrorA server error occurred. Please retry or contact us.서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.UnauthorizedUnauthorizedWrong permission잘못된 권한LoginRequiredLoginRequiredLogin required로그인 필요TooManyRequestsTooManyRequestsAPI rate limit exceededAPI ratelimit 제한InvalidMetaDataInvalidMetaDataThe metadata is malformed.잘못된 형식의 meta data입니다DeactivatedAppDeactivatedAppThe app has been deactivated.앱이 비활성화 되었습니다ChannelOwnerNotFoundChannelOwnerNotFoundThe channel owner does not exist.존재하지 않는 채널 주인(owner)입니다ChannelMemberNotFoundChannelMemberNotFoundThe requested user is not in the channel.채널에 요청한 사용자가 존재하지 않습니다ChannelIdAlreadyTakenChannelIdAlreadyTakenThe channel ID is already in use.이미 사용되고 있는 채널 ID입니다ChannelNotFoundChannelNotFoundThe channel does not exist.존재하지 않는 채널입니다ReuseChannelMembersDoNotMatchReuseChannelMembersDoNotMatchThe requested channel members do not match the members of the channel to reuse.요청한 채널 멤버 정보와 Reuse하려는 채널의 멤버 정보와 일치하지 않습니다UserNotChannelMemberUserNotChannelMemberThe user is not a member of the channel.사용자가 채널의 멤버가 아닙니다ChannelUpdateNotAuthorizedChannelUpdateNotAuthorizedYou are not allowed to update the channel.채널을 수정할 권한이 없습니다CannotRemoveChannelOwnerCannotRemoveChannelOwnerThe channel owner cannot be removed from the channel.채널 주인을 채널에서 제거할 수 없습니다AlreadyMemberAlreadyMemberThe user is already a member of the channel.이미 채널 멤버로 등록되어 있습니다RemoveUserNotMemberRemoveUserNotMemberA user who is not a channel member cannot be removed from the channel.채널 멤버가 아닌 사용자를 채널에서 제거할 수 없습니다BanUserNotMemberBanUserNotMemberThe user to ban is not a member of the channel.차단하려는 사용자가 채널에 멤버로 등록되어 있지 않습니다CannotJoinPrivateChannelCannotJoinPrivateChannelYou cannot join a private channel without an invitation.Private channel에 초대없이 가입할 수 없습니다InvitationCodeRequiredInvitationCodeRequiredYou cannot join the channel without an invitation code.초대코드 없이 채널에 가입할 수 없습니다InvitationCodeCannotBeEmptyInvitationCodeCannotBeEmptyThe invitation code is missing.초대코드가 누락되었습니다WrongInvitationCodeWrongInvitationCodeThe invitation code is wrong.잘못된 초대코드입니다ChannelNotInvitationOnlyTypeChannelNotInvitationOnlyTypeThe channel is not of the InvitationOnly type.InvitationOnly 채널 타입이 아닙니다CannotBanOwnerFromChannelCannotBanOwnerFromChannelThe channel owner cannot be banned.채널주인을 차단할 수 없습니다CannotAddBannedUserCannotAddBannedUserA banned user cannot be invited.차단된 사용자를 초대할 수 없습니다BannedFromChannelBannedFromChannelYou have been banned from the channel.채널에서 차단되었습니다CannotCreateChannelWithBlockedMemberCannotCreateChannelWithBlockedMemberA user you have blocked cannot be a member of the channel.내가 차단한 사용자를 채널 멤버에 포함할 수 없습니다CannotCreateChannelWhenBlockedByMemberCannotCreateChannelWhenBlockedByMemberA user who has blocked you cannot be a member of the channel.나를 차단한 사용자를 채널 멤버에 포함할 수 없습니다CannotAddBlockedMemberCannotAddBlockedMemberA user you have blocked cannot be invited.내가 차단한 사용자를 초대할 수 없습니다CannotAddMemberWhenBlockedByMemberCannotAddMemberWhenBlockedByMemberA user who has blocked you cannot be invited.나를 차단한 사용자를 초대할 수 없습니다CannotJoinChannelBlockedByOwnerCannotJoinChannelBlockedByOwnerYou cannot join a channel whose owner has blocked you.나를 차단한 사용자가 채널 주인인 채널에 가입할 수 없습니다CannotJoinChannelBlockedOwnerCannotJoinChannelBlockedOwnerYou cannot join a channel whose owner you have blocked.내가 차단한 사용자가 채널 주인인 채널에 가입할 수 없습니다CannotSendMessageInFrozenChannelCannotSendMessageInFrozenChannelMessages cannot be sent to a frozen channel.프리징된 채널에 메시지를 보낼 수 없습니다MentionedUserDoesNotExistMentionedUserDoesNotExistThe user to mention is not in the channel.Mention하려는 사용자가 채널에 존재하지 않습니다MutedInChannelMutedInChannelYou are muted in the channel.채널에서 mute된 상태입니다CannotMuteChannelOwnerCannotMuteChannelOwnerThe channel owner cannot be muted.채널 소유자를 mute 할 수 없습니다MaxChannelMemberCountExceededMaxChannelMemberCountExceededThe channel has reached its maximum number of members.채널 최대 인원 초과되었습니다AlreadyChannelOwnerAlreadyChannelOwnerThe user named as the new channel owner already owns the channel.채널 새주인으로 지목한 사용자가 이미 해당 채널 의 주인입니다.NotChannelOwnerNotChannelOwnerOnly the channel owner can make this request.채널 주인이 아니면 진행할 수 없는 요청입니다.UserInternalServerErrorInternalServerErrorA server error occurred. Please retry or contact us.서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.SessionNotFoundSessionNotFoundThe session does not exist. Check the token.존재하지 않은 세션입니다. 토큰값을 확인하세요.SessionTokenInvalidSessionTokenInvalidThe session is invalid. Check the token.잘못된 세션 정보입니다. 토큰값을 확인하세요.UserNotFoundUserNotFoundThe user does not exist.존재하지 않는 사용자입니다UserIDTakenUserIDTakenThe user ID is already in use.이미 사용되고 있는 사용자 ID입니다InvalidLoginTokenInvalidLoginTokenThe login token is invalid. Check the token.잘못된 로그인 토큰입니다. 토큰값을 확인하세요.DeactivatedUserDeactivatedUserThe user has been deactivated.비활성화된 사용자입니다SenderNotChannelMemberSenderNotChannelMemberOnly channel members can send messages.채널 멤버만 메시지 전송이 가능합니다MsgSizeLimitExceededMsgSizeLimitExceededThe message exceeds the allowed size.허용된 메시지 사이즈를 초과했습니다BothMsgTextDataMissingBothMsgTextDataMissingA message must have text or data.메시지 텍스트 또는 데이터가 반드시 있어야 합니다CannotBlockSelfCannotBlockSelfYou cannot block yourself.사용자 스스로를 차단할 수 없습니다CannotUnblockSelfCannotUnblockSelfYou cannot unblock yourself.사용자 스스로를 차단 해제할 수 없습니다UserNotBlockedUserNotBlockedThe user is not blocked.차단한 사용자가 아닙니다FileUploadFailFileUploadFailFile upload failed파일 업로드 실패FileSizeLimitExceededFileSizeLimitExceededMaximum file upload size exceeded ({maxSize})최대 파일 업로드 사이즈 초과 ({maxSize})"
+const _ErrorCode_text = "ParamsBindingErrorParamsBindingErrorA parameter is invalid.잘못된 파라미터InvalidParamsInvalidParamsA required parameter is missing.필수 파라미터 누락InternalServerErrorInternalServerErrorA server error occurred. Please retry or contact us.서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.InternalServerError1004InternalServerErrorA server error occurred. Please retry or contact us.서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.InternalServerError1005InternalServerErrorA server error occurred. Please retry or contact us.서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.UnauthorizedUnauthorizedYou do not have the required permission.잘못된 권한LoginRequiredLoginRequiredLogin is required.로그인 필요TooManyRequestsTooManyRequestsThe API rate limit has been exceeded.API 호출 한도를 초과했습니다.InvalidMetaDataInvalidMetaDataThe metadata is malformed.잘못된 형식의 메타데이터입니다DeactivatedAppDeactivatedAppThe app has been deactivated.앱이 비활성화 되었습니다ChannelOwnerNotFoundChannelOwnerNotFoundThe channel owner does not exist.존재하지 않는 채널 주인입니다ChannelMemberNotFoundChannelMemberNotFoundThe requested user is not in the channel.채널에 요청한 사용자가 존재하지 않습니다ChannelIdAlreadyTakenChannelIdAlreadyTakenThe channel ID is already in use.이미 사용되고 있는 채널 ID입니다ChannelNotFoundChannelNotFoundThe channel does not exist.존재하지 않는 채널입니다ReuseChannelMembersDoNotMatchReuseChannelMembersDoNotMatchThe requested channel members do not match the members of the channel to reuse.요청한 채널 멤버 정보가 재사용하려는 채널의 멤버 정보와 일치하지 않습니다UserNotChannelMemberUserNotChannelMemberThe user is not a member of the channel.사용자가 채널의 멤버가 아닙니다ChannelUpdateNotAuthorizedChannelUpdateNotAuthorizedYou are not allowed to update the channel.채널을 수정할 권한이 없습니다CannotRemoveChannelOwnerCannotRemoveChannelOwnerThe channel owner cannot be removed from the channel.채널 주인을 채널에서 제거할 수 없습니다AlreadyMemberAlreadyMemberThe user is already a member of the channel.이미 채널 멤버로 등록되어 있습니다RemoveUserNotMemberRemoveUserNotMemberA user who is not a channel member cannot be removed from the channel.채널 멤버가 아닌 사용자를 채널에서 제거할 수 없습니다BanUserNotMemberBanUserNotMemberThe user to ban is not a member of the channel.차단하려는 사용자가 채널에 멤버로 등록되어 있지 않습니다CannotJoinPrivateChannelCannotJoinPrivateChannelYou cannot join a private channel without an invitation.비공개 채널에 초대 없이 가입할 수 없습니다InvitationCodeRequiredInvitationCodeRequiredYou cannot join the channel without an invitation code.초대코드 없이 채널에 가입할 수 없습니다InvitationCodeCannotBeEmptyInvitationCodeCannotBeEmptyThe invitation code is missing.초대코드가 누락되었습니다WrongInvitationCodeWrongInvitationCodeThe invitation code is wrong.잘못된 초대코드입니다ChannelNotInvitationOnlyTypeChannelNotInvitationOnlyTypeThe channel is not invitation-only.초대 전용 채널이 아닙니다CannotBanOwnerFromChannelCannotBanOwnerFromChannelThe channel owner cannot be banned.채널주인을 차단할 수 없습니다CannotAddBannedUserCannotAddBannedUserA banned user cannot be invited.차단된 사용자를 초대할 수 없습니다BannedFromChannelBannedFromChannelYou have been banned from the channel.채널에서 차단되었습니다CannotCreateChannelWithBlockedMemberCannotCreateChannelWithBlockedMemberYou cannot create a channel with a user you have blocked as a member.내가 차단한 사용자를 채널 멤버에 포함할 수 없습니다CannotCreateChannelWhenBlockedByMemberCannotCreateChannelWhenBlockedByMemberYou cannot create a channel with a user who has blocked you as a member.나를 차단한 사용자를 채널 멤버에 포함할 수 없습니다CannotAddBlockedMemberCannotAddBlockedMemberA user you have blocked cannot be invited.내가 차단한 사용자를 초대할 수 없습니다CannotAddMemberWhenBlockedByMemberCannotAddMemberWhenBlockedByMemberA user who has blocked you cannot be invited.나를 차단한 사용자를 초대할 수 없습니다CannotJoinChannelBlockedByOwnerCannotJoinChannelBlockedByOwnerYou cannot join a channel whose owner has blocked you.나를 차단한 사용자가 채널 주인인 채널에 가입할 수 없습니다CannotJoinChannelBlockedOwnerCannotJoinChannelBlockedOwnerYou cannot join a channel whose owner you have blocked.내가 차단한 사용자가 채널 주인인 채널에 가입할 수 없습니다CannotSendMessageInFrozenChannelCannotSendMessageInFrozenChannelMessages cannot be sent to a frozen channel.프리징된 채널에 메시지를 보낼 수 없습니다MentionedUserDoesNotExistMentionedUserDoesNotExistThe user to mention is not in the channel.멘션하려는 사용자가 채널에 존재하지 않습니다MutedInChannelMutedInChannelYou are muted in the channel.채널에서 음소거된 상태입니다CannotMuteChannelOwnerCannotMuteChannelOwnerThe channel owner cannot be muted.채널 소유자를 음소거할 수 없습니다MaxChannelMemberCountExceededMaxChannelMemberCountExceededThe channel has reached its maximum number of members.채널 최대 인원 초과되었습니다AlreadyChannelOwnerAlreadyChannelOwnerThe user named as the new channel owner already owns the channel.채널 새주인으로 지목한 사용자가 이미 해당 채널 의 주인입니다.NotChannelOwnerNotChannelOwnerOnly the channel owner can make this request.채널 주인이 아니면 진행할 수 없는 요청입니다.UserInternalServerErrorInternalServerErrorA server error occurred. Please retry or contact us.서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.SessionNotFoundSessionNotFoundThe session does not exist. Check the token.존재하지 않은 세션입니다. 토큰값을 확인하세요.SessionTokenInvalidSessionTokenInvalidThe session is invalid. Check the token.잘못된 세션 정보입니다. 토큰값을 확인하세요.UserNotFoundUserNotFoundThe user does not exist.존재하지 않는 사용자입니다UserIDTakenUserIDTakenThe user ID is already in use.이미 사용되고 있는 사용자 ID입니다InvalidLoginTokenInvalidLoginTokenThe login token is invalid. Check the token.잘못된 로그인 토큰입니다. 토큰값을 확인하세요.DeactivatedUserDeactivatedUserThe user has been deactivated.비활성화된 사용자입니다SenderNotChannelMemberSenderNotChannelMemberOnly channel members can send messages.채널 멤버만 메시지 전송이 가능합니다MsgSizeLimitExceededMsgSizeLimitExceededThe message exceeds the allowed size.허용된 메시지 사이즈를 초과했습니다BothMsgTextDataMissingBothMsgTextDataMissingA message must have text or data.메시지 텍스트 또는 데이터가 반드시 있어야 합니다CannotBlockSelfCannotBlockSelfYou cannot block yourself.사용자 스스로를 차단할 수 없습니다CannotUnblockSelfCannotUnblockSelfYou cannot unblock yourself.사용자 스스로를 차단 해제할 수 없습니다UserNotBlockedUserNotBlockedThe user is not blocked.차단한 사용자가 아닙니다FileUploadFailFileUploadFailThe file upload failed.파일 업로드 실패FileSizeLimitExceededFileSizeLimitExceededThe file exceeds the maximum upload size ({maxSize}).최대 파일 업로드 사이즈 초과 ({maxSize})"
 
-var _ErrorCode_off = [...]uint16{0, 18, 36, 53, 75, 88, 101, 127, 153, 172, 191, 243, 317, 340, 359, 411, 485, 508, 527, 579, 653, 665, 677, 693, 709, 722, 735, 749, 765, 780, 795, 818, 838, 853, 868, 894, 932, 946, 960, 989, 1024, 1044, 1064, 1097, 1146, 1167, 1188, 1229, 1287, 1308, 1329, 1362, 1407, 1422, 1437, 1464, 1499, 1528, 1557, 1636, 1737, 1757, 1777, 1817, 1862, 1888, 1914, 1956, 1998, 2022, 2046, 2099, 2155, 2168, 2181, 2225, 2274, 2293, 2312, 2382, 2458, 2474, 2490, 2537, 2618, 2642, 2666, 2722, 2780, 2802, 2824, 2879, 2935, 2962, 2989, 3020, 3057, 3076, 3095, 3124, 3155, 3183, 3211, 3257, 3301, 3326, 3351, 3386, 3428, 3447, 3466, 3498, 3547, 3564, 3581, 3619, 3653, 3689, 3725, 3783, 3856, 3894, 3932, 3993, 4066, 4088, 4110, 4152, 4208, 4242, 4276, 4321, 4377, 4408, 4439, 4493, 4576, 4605, 4634, 4689, 4772, 4804, 4836, 4880, 4939, 4964, 4989, 5031, 5096, 5110, 5124, 5153, 5189, 5211, 5233, 5267, 5312, 5341, 5370, 5424, 5466, 5485, 5504, 5569, 5656, 5671, 5686, 5731, 5795, 5818, 5837, 5889, 5963, 5978, 5993, 6037, 6103, 6122, 6141, 6181, 6244, 6256, 6268, 6292, 6330, 6341, 6352, 6382, 6430, 6447, 6464, 6508, 6574, 6589, 6604, 6634, 6668, 6690, 6712, 6751, 6803, 6823, 6843, 6880, 6931, 6953, 6975, 7008, 7077, 7092, 7107, 7133, 7182, 7199, 7216, 7244, 7300, 7314, 7328, 7352, 7387, 7401, 7415, 7433, 7456, 7477, 7498, 7543, 7595}
+var _ErrorCode_off = [...]uint16{0, 18, 36, 59, 81, 94, 107, 139, 165, 184, 203, 255, 329, 352, 371, 423, 497, 520, 539, 591, 665, 677, 689, 729, 745, 758, 771, 789, 805, 820, 835, 872, 912, 927, 942, 968, 1012, 1026, 1040, 1069, 1104, 1124, 1144, 1177, 1219, 1240, 1261, 1302, 1360, 1381, 1402, 1435, 1480, 1495, 1510, 1537, 1572, 1601, 1630, 1709, 1814, 1834, 1854, 1894, 1939, 1965, 1991, 2033, 2075, 2099, 2123, 2176, 2232, 2245, 2258, 2302, 2351, 2370, 2389, 2459, 2535, 2551, 2567, 2614, 2695, 2719, 2743, 2799, 2859, 2881, 2903, 2958, 3014, 3041, 3068, 3099, 3136, 3155, 3174, 3203, 3234, 3262, 3290, 3325, 3361, 3386, 3411, 3446, 3488, 3507, 3526, 3558, 3607, 3624, 3641, 3679, 3713, 3749, 3785, 3854, 3927, 3965, 4003, 4075, 4148, 4170, 4192, 4234, 4290, 4324, 4358, 4403, 4459, 4490, 4521, 4575, 4658, 4687, 4716, 4771, 4854, 4886, 4918, 4962, 5021, 5046, 5071, 5113, 5177, 5191, 5205, 5234, 5275, 5297, 5319, 5353, 5402, 5431, 5460, 5514, 5556, 5575, 5594, 5659, 5746, 5761, 5776, 5821, 5885, 5908, 5927, 5979, 6053, 6068, 6083, 6127, 6193, 6212, 6231, 6271, 6334, 6346, 6358, 6382, 6420, 6431, 6442, 6472, 6520, 6537, 6554, 6598, 6664, 6679, 6694, 6724, 6758, 6780, 6802, 6841, 6893, 6913, 6933, 6970, 7021, 7043, 7065, 7098, 7167, 7182, 7197, 7223, 7272, 7289, 7306, 7334, 7390, 7404, 7418, 7442, 7477, 7491, 7505, 7528, 7551, 7572, 7593, 7646, 7698}
 
 // _ErrorCode_values holds the codes in order; _ErrorCode_status their HTTP
 // statuses.
@@ -649,7 +645,7 @@ func _ErrorCode_find(sorted []uint16, j int, s string) int {
 func (c ErrorCode) template(l int) string {
 	switch c {
 	case FileSizeLimitExceeded:
-		return [...]string{"Maximum file upload size exceeded (\xff\x00)", "최대 파일 업로드 사이즈 초과 (\xff\x00)"}[l]
+		return [...]string{"The file exceeds the maximum upload size (\xff\x00).", "최대 파일 업로드 사이즈 초과 (\xff\x00)"}[l]
 	}
 	return ""
 }
@@ -665,7 +661,7 @@ func (c ErrorCode) Retryable() bool {
 }
 
 // NewLoginRequired returns an Error of LoginRequired, whose message reads:
-// Login required
+// Login is required.
 //
 // wwwAuthenticate is the WWW-Authenticate header its status obliges.
 func NewLoginRequired(wwwAuthenticate string) *Error {
@@ -673,7 +669,7 @@ func NewLoginRequired(wwwAuthenticate string) *Error {
 }
 
 // NewTooManyRequests returns an Error of TooManyRequests, whose message reads:
-// API rate limit exceeded
+// The API rate limit has been exceeded.
 //
 // retryAfter optionally sets the Retry-After header (the last one wins).
 func NewTooManyRequests(retryAfter ...RetryAfter) *Error {
@@ -713,7 +709,7 @@ func NewMsgSizeLimitExceeded(retryAfter ...RetryAfter) *Error {
 }
 
 // NewFileSizeLimitExceeded returns an Error of FileSizeLimitExceeded, whose
-// message reads: Maximum file upload size exceeded ({maxSize})
+// message reads: The file exceeds the maximum upload size ({maxSize}).
 //
 // retryAfter optionally sets the Retry-After header (the last one wins).
 func NewFileSizeLimitExceeded(maxSize string, retryAfter ...RetryAfter) *Error {

@@ -69,108 +69,107 @@ const (
 	//   - ko: 요청을 처리하는 중 분류할 수 없는 예외가 발생했습니다.
 	HTTPRequestException HTTPCode = -1
 
-	// HTTPContinue is HTTP status 100. See RFC 9110, Section 15.2.1. The initial
-	// part of the request has been received and has not yet been rejected by the
-	// server; the client can continue sending the request, or ignore this response
-	// if it has already sent it all.
+	// HTTPContinue is HTTP status 100. See RFC 9110 §15.2.1. The initial part of
+	// the request has been received and has not yet been rejected by the server;
+	// the client can continue sending the request, or ignore this response if it
+	// has already sent it all.
 	//
 	//   - en: Continue
 	//   - ko: 계속
 	HTTPContinue HTTPCode = 100
 
-	// HTTPSwitchingProtocols is HTTP status 101. See RFC 9110, Section 15.2.2. The
-	// server understands and is willing to comply with the client's request, via
-	// the Upgrade header field, for a change in the application protocol used on
-	// this connection.
+	// HTTPSwitchingProtocols is HTTP status 101. See RFC 9110 §15.2.2. The server
+	// understands and is willing to comply with the client's request, via the
+	// Upgrade header field, for a change in the application protocol used on this
+	// connection.
 	//
 	//   - en: Switching Protocols
 	//   - ko: 프로토콜 전환
 	HTTPSwitchingProtocols HTTPCode = 101
 
-	// HTTPOK is HTTP status 200. See RFC 9110, Section 15.3.1. The request has
-	// succeeded.
+	// HTTPOK is HTTP status 200. See RFC 9110 §15.3.1. The request has succeeded.
 	//
 	//   - en: OK
 	//   - ko: 성공
 	HTTPOK HTTPCode = 200
 
-	// HTTPCreated is HTTP status 201. See RFC 9110, Section 15.3.2. The request
-	// has been fulfilled and has resulted in one or more new resources being
-	// created. The primary resource created is identified by the Location header
-	// field of the response or, if there is none, by the target URI.
+	// HTTPCreated is HTTP status 201. See RFC 9110 §15.3.2. The request has been
+	// fulfilled and has resulted in one or more new resources being created. The
+	// primary resource created is identified by the Location header field of the
+	// response or, if there is none, by the target URI.
 	//
 	//   - en: Created
 	//   - ko: 생성됨
 	HTTPCreated HTTPCode = 201
 
-	// HTTPAccepted is HTTP status 202. See RFC 9110, Section 15.3.3. The request
-	// has been accepted for processing, but the processing has not been completed
-	// and might not complete.
+	// HTTPAccepted is HTTP status 202. See RFC 9110 §15.3.3. The request has been
+	// accepted for processing, but the processing has not been completed and might
+	// not complete.
 	//
 	//   - en: Accepted
 	//   - ko: 수락됨
 	HTTPAccepted HTTPCode = 202
 
-	// HTTPNonAuthoritativeInformation is HTTP status 203. See RFC 9110, Section
-	// 15.3.4. The request was successful, but the enclosed content has been
-	// modified by a transforming proxy from the origin server's 200 (OK) response.
+	// HTTPNonAuthoritativeInformation is HTTP status 203. See RFC 9110 §15.3.4.
+	// The request was successful, but the enclosed content has been modified by a
+	// transforming proxy from the origin server's 200 (OK) response.
 	//
 	//   - en: Non-Authoritative Information
 	//   - ko: 권위 없는 정보
 	HTTPNonAuthoritativeInformation HTTPCode = 203
 
-	// HTTPNoContent is HTTP status 204. See RFC 9110, Section 15.3.5. The server
-	// has successfully fulfilled the request and there is no additional content to
+	// HTTPNoContent is HTTP status 204. See RFC 9110 §15.3.5. The server has
+	// successfully fulfilled the request and there is no additional content to
 	// send in the response.
 	//
 	//   - en: No Content
 	//   - ko: 콘텐츠 없음
 	HTTPNoContent HTTPCode = 204
 
-	// HTTPResetContent is HTTP status 205. See RFC 9110, Section 15.3.6. The
-	// server has fulfilled the request and desires that the user agent reset the
-	// document view that caused the request to be sent to its original state as
-	// received from the origin server. The response carries no content.
+	// HTTPResetContent is HTTP status 205. See RFC 9110 §15.3.6. The server has
+	// fulfilled the request and desires that the user agent reset the document
+	// view that caused the request to be sent to its original state as received
+	// from the origin server. The response carries no content.
 	//
 	//   - en: Reset Content
 	//   - ko: 콘텐츠 재설정
 	HTTPResetContent HTTPCode = 205
 
-	// HTTPPartialContent is HTTP status 206. See RFC 9110, Section 15.3.7. The
-	// server is successfully fulfilling a range request for the target resource by
+	// HTTPPartialContent is HTTP status 206. See RFC 9110 §15.3.7. The server is
+	// successfully fulfilling a range request for the target resource by
 	// transferring one or more parts of the selected representation.
 	//
 	//   - en: Partial Content
 	//   - ko: 부분 콘텐츠
 	HTTPPartialContent HTTPCode = 206
 
-	// HTTPMultipleChoices is HTTP status 300. See RFC 9110, Section 15.4.1. The
-	// target resource has more than one representation, each with its own more
-	// specific identifier, and information about the alternatives is provided so
-	// that the user or user agent can select a preferred representation by
-	// redirecting its request to one or more of those identifiers.
+	// HTTPMultipleChoices is HTTP status 300. See RFC 9110 §15.4.1. The target
+	// resource has more than one representation, each with its own more specific
+	// identifier, and information about the alternatives is provided so that the
+	// user or user agent can select a preferred representation by redirecting its
+	// request to one or more of those identifiers.
 	//
 	//   - en: Multiple Choices
 	//   - ko: 여러 선택지
 	HTTPMultipleChoices HTTPCode = 300
 
-	// HTTPMovedPermanently is HTTP status 301. See RFC 9110, Section 15.4.2. The
-	// target resource has been assigned a new permanent URI, and any future
-	// references to it ought to use one of the enclosed URIs.
+	// HTTPMovedPermanently is HTTP status 301. See RFC 9110 §15.4.2. The target
+	// resource has been assigned a new permanent URI, and any future references to
+	// it ought to use one of the enclosed URIs.
 	//
 	//   - en: Moved Permanently
 	//   - ko: 영구 이동
 	HTTPMovedPermanently HTTPCode = 301
 
-	// HTTPFound is HTTP status 302. See RFC 9110, Section 15.4.3. The target
-	// resource resides temporarily under a different URI; the client ought to keep
-	// using the target URI for future requests.
+	// HTTPFound is HTTP status 302. See RFC 9110 §15.4.3. The target resource
+	// resides temporarily under a different URI; the client ought to keep using
+	// the target URI for future requests.
 	//
 	//   - en: Found
 	//   - ko: 찾음
 	HTTPFound HTTPCode = 302
 
-	// HTTPSeeOther is HTTP status 303. See RFC 9110, Section 15.4.4. The server is
+	// HTTPSeeOther is HTTP status 303. See RFC 9110 §15.4.4. The server is
 	// redirecting the user agent to a different resource, as indicated by a URI in
 	// the Location header field, which is intended to provide an indirect response
 	// to the original request.
@@ -179,16 +178,16 @@ const (
 	//   - ko: 다른 위치 보기
 	HTTPSeeOther HTTPCode = 303
 
-	// HTTPNotModified is HTTP status 304. See RFC 9110, Section 15.4.5. A
-	// conditional GET or HEAD request has been received and would have resulted in
-	// a 200 (OK) response if it were not for the fact that the condition evaluated
-	// to false; the client can use its stored representation.
+	// HTTPNotModified is HTTP status 304. See RFC 9110 §15.4.5. A conditional GET
+	// or HEAD request has been received and would have resulted in a 200 (OK)
+	// response if it were not for the fact that the condition evaluated to false;
+	// the client can use its stored representation.
 	//
 	//   - en: Not Modified
 	//   - ko: 수정되지 않음
 	HTTPNotModified HTTPCode = 304
 
-	// HTTPUseProxy is HTTP status 305. See RFC 9110, Section 15.4.6. Defined in a
+	// HTTPUseProxy is HTTP status 305. See RFC 9110 §15.4.6. Defined in a
 	// previous version of the HTTP specification and now deprecated; a server does
 	// not send it.
 	//
@@ -199,50 +198,49 @@ const (
 	// previous version of the HTTP specification.
 	HTTPUseProxy HTTPCode = 305
 
-	// HTTPTemporaryRedirect is HTTP status 307. See RFC 9110, Section 15.4.8. The
-	// target resource resides temporarily under a different URI, and the user
-	// agent must not change the request method if it performs an automatic
-	// redirection to that URI.
+	// HTTPTemporaryRedirect is HTTP status 307. See RFC 9110 §15.4.8. The target
+	// resource resides temporarily under a different URI, and the user agent must
+	// not change the request method if it performs an automatic redirection to
+	// that URI.
 	//
 	//   - en: Temporary Redirect
 	//   - ko: 임시 리다이렉트
 	HTTPTemporaryRedirect HTTPCode = 307
 
-	// HTTPPermanentRedirect is HTTP status 308. See RFC 9110, Section 15.4.9. The
-	// target resource has been assigned a new permanent URI, and any future
-	// references to it ought to use one of the enclosed URIs. Unlike 301 (Moved
-	// Permanently), it does not allow changing the request method from POST to
-	// GET.
+	// HTTPPermanentRedirect is HTTP status 308. See RFC 9110 §15.4.9. The target
+	// resource has been assigned a new permanent URI, and any future references to
+	// it ought to use one of the enclosed URIs. Unlike 301 (Moved Permanently), it
+	// does not allow changing the request method from POST to GET.
 	//
 	//   - en: Permanent Redirect
 	//   - ko: 영구 리다이렉트
 	HTTPPermanentRedirect HTTPCode = 308
 
-	// HTTPBadRequest is HTTP status 400. See RFC 9110, Section 15.5.1. The server
-	// cannot or will not process the request due to something that is perceived to
-	// be a client error (e.g., malformed request syntax, invalid request message
+	// HTTPBadRequest is HTTP status 400. See RFC 9110 §15.5.1. The server cannot
+	// or will not process the request due to something that is perceived to be a
+	// client error (e.g., malformed request syntax, invalid request message
 	// framing, or deceptive request routing).
 	//
 	//   - en: Bad Request
 	//   - ko: 잘못된 요청
 	HTTPBadRequest HTTPCode = 400
 
-	// HTTPUnauthorized is HTTP status 401. See RFC 9110, Section 15.5.2. The
-	// request has not been applied because it lacks valid authentication
-	// credentials for the target resource.
+	// HTTPUnauthorized is HTTP status 401. See RFC 9110 §15.5.2. The request has
+	// not been applied because it lacks valid authentication credentials for the
+	// target resource.
 	//
 	//   - en: Unauthorized
 	//   - ko: 인증되지 않음
 	HTTPUnauthorized HTTPCode = 401
 
-	// HTTPPaymentRequired is HTTP status 402. See RFC 9110, Section 15.5.3.
-	// Reserved for future use.
+	// HTTPPaymentRequired is HTTP status 402. See RFC 9110 §15.5.3. Reserved for
+	// future use.
 	//
 	//   - en: Payment Required
 	//   - ko: 결제 필요
 	HTTPPaymentRequired HTTPCode = 402
 
-	// HTTPForbidden is HTTP status 403. See RFC 9110, Section 15.5.4. The server
+	// HTTPForbidden is HTTP status 403. See RFC 9110 §15.5.4. The server
 	// understood the request but refuses to fulfill it. A server that wishes to
 	// make public why the request has been forbidden can describe that reason in
 	// the response content (if any); an origin server that wishes to hide the
@@ -253,53 +251,52 @@ const (
 	//   - ko: 금지됨
 	HTTPForbidden HTTPCode = 403
 
-	// HTTPNotFound is HTTP status 404. See RFC 9110, Section 15.5.5. The origin
-	// server did not find a current representation for the target resource or is
-	// not willing to disclose that one exists. A 404 status code does not indicate
+	// HTTPNotFound is HTTP status 404. See RFC 9110 §15.5.5. The origin server
+	// did not find a current representation for the target resource or is not
+	// willing to disclose that one exists. A 404 status code does not indicate
 	// whether this lack of representation is temporary or permanent.
 	//
 	//   - en: Not Found
 	//   - ko: 찾을 수 없음
 	HTTPNotFound HTTPCode = 404
 
-	// HTTPMethodNotAllowed is HTTP status 405. See RFC 9110, Section 15.5.6. The
-	// method received in the request-line is known by the origin server but not
-	// supported by the target resource.
+	// HTTPMethodNotAllowed is HTTP status 405. See RFC 9110 §15.5.6. The method
+	// received in the request-line is known by the origin server but not supported
+	// by the target resource.
 	//
 	//   - en: Method Not Allowed
 	//   - ko: 허용되지 않는 메서드
 	HTTPMethodNotAllowed HTTPCode = 405
 
-	// HTTPNotAcceptable is HTTP status 406. See RFC 9110, Section 15.5.7. The
-	// target resource does not have a current representation that would be
-	// acceptable to the user agent according to the proactive negotiation header
-	// fields of the request, and the server is unwilling to supply a default
-	// representation.
+	// HTTPNotAcceptable is HTTP status 406. See RFC 9110 §15.5.7. The target
+	// resource does not have a current representation that would be acceptable to
+	// the user agent according to the proactive negotiation header fields of the
+	// request, and the server is unwilling to supply a default representation.
 	//
 	//   - en: Not Acceptable
 	//   - ko: 수용할 수 없음
 	HTTPNotAcceptable HTTPCode = 406
 
-	// HTTPProxyAuthenticationRequired is HTTP status 407. See RFC 9110, Section
-	// 15.5.8. Similar to 401 (Unauthorized), but the client needs to authenticate
-	// itself in order to use a proxy for this request.
+	// HTTPProxyAuthenticationRequired is HTTP status 407. See RFC 9110 §15.5.8.
+	// Similar to 401 (Unauthorized), but the client needs to authenticate itself
+	// in order to use a proxy for this request.
 	//
 	//   - en: Proxy Authentication Required
 	//   - ko: 프록시 인증 필요
 	HTTPProxyAuthenticationRequired HTTPCode = 407
 
-	// HTTPRequestTimeout is HTTP status 408. Retryable. See RFC 9110, Section
-	// 15.5.9. The server did not receive a complete request message within the
-	// time that it was prepared to wait. A client with a request still in transit
-	// may repeat it, on a new connection if the current one is no longer usable.
+	// HTTPRequestTimeout is HTTP status 408. Retryable. See RFC 9110 §15.5.9. The
+	// server did not receive a complete request message within the time that it
+	// was prepared to wait. A client with a request still in transit may repeat
+	// it, on a new connection if the current one is no longer usable.
 	//
 	//   - en: Request Timeout
 	//   - ko: 요청 시간 초과
 	HTTPRequestTimeout HTTPCode = 408
 
-	// HTTPConflict is HTTP status 409. See RFC 9110, Section 15.5.10. The request
-	// could not be completed due to a conflict with the current state of the
-	// target resource. The server should generate content that includes enough
+	// HTTPConflict is HTTP status 409. See RFC 9110 §15.5.10. The request could
+	// not be completed due to a conflict with the current state of the target
+	// resource. The server should generate content that includes enough
 	// information for a user to recognize the source of the conflict. Conflicts
 	// are most likely to occur in response to a PUT request.
 	//
@@ -307,48 +304,48 @@ const (
 	//   - ko: 충돌
 	HTTPConflict HTTPCode = 409
 
-	// HTTPGone is HTTP status 410. See RFC 9110, Section 15.5.11. Access to the
-	// target resource is no longer available at the origin server, and this
-	// condition is likely to be permanent.
+	// HTTPGone is HTTP status 410. See RFC 9110 §15.5.11. Access to the target
+	// resource is no longer available at the origin server, and this condition is
+	// likely to be permanent.
 	//
 	//   - en: Gone
 	//   - ko: 사라짐
 	HTTPGone HTTPCode = 410
 
-	// HTTPLengthRequired is HTTP status 411. See RFC 9110, Section 15.5.12. The
-	// server refuses to accept the request without a defined Content-Length.
+	// HTTPLengthRequired is HTTP status 411. See RFC 9110 §15.5.12. The server
+	// refuses to accept the request without a defined Content-Length.
 	//
 	//   - en: Length Required
 	//   - ko: 길이 필요
 	HTTPLengthRequired HTTPCode = 411
 
-	// HTTPPreconditionFailed is HTTP status 412. See RFC 9110, Section 15.5.13.
-	// One or more conditions given in the request header fields evaluated to false
-	// when tested on the server.
+	// HTTPPreconditionFailed is HTTP status 412. See RFC 9110 §15.5.13. One or
+	// more conditions given in the request header fields evaluated to false when
+	// tested on the server.
 	//
 	//   - en: Precondition Failed
 	//   - ko: 전제 조건 실패
 	HTTPPreconditionFailed HTTPCode = 412
 
-	// HTTPContentTooLarge is HTTP status 413. See RFC 9110, Section 15.5.14. The
-	// server is refusing to process the request because the request content is
-	// larger than the server is willing or able to process. The server may
-	// terminate the request or close the connection.
+	// HTTPContentTooLarge is HTTP status 413. See RFC 9110 §15.5.14. The server
+	// is refusing to process the request because the request content is larger
+	// than the server is willing or able to process. The server may terminate the
+	// request or close the connection.
 	//
 	//   - en: Content Too Large
 	//   - ko: 콘텐츠가 너무 큼
 	HTTPContentTooLarge HTTPCode = 413
 
-	// HTTPURITooLong is HTTP status 414. See RFC 9110, Section 15.5.15. The target
-	// URI is longer than the server is willing to interpret.
+	// HTTPURITooLong is HTTP status 414. See RFC 9110 §15.5.15. The target URI is
+	// longer than the server is willing to interpret.
 	//
 	//   - en: URI Too Long
 	//   - ko: URI가 너무 김
 	HTTPURITooLong HTTPCode = 414
 
-	// HTTPUnsupportedMediaType is HTTP status 415. See RFC 9110, Section 15.5.16.
-	// The origin server is refusing to service the request because the content is
-	// in a format not supported by this method on the target resource. The format
+	// HTTPUnsupportedMediaType is HTTP status 415. See RFC 9110 §15.5.16. The
+	// origin server is refusing to service the request because the content is in a
+	// format not supported by this method on the target resource. The format
 	// problem might be due to the request's indicated Content-Type or
 	// Content-Encoding, or the result of inspecting the data directly. The
 	// response can name the accepted content codings in Accept-Encoding and the
@@ -358,16 +355,16 @@ const (
 	//   - ko: 지원되지 않는 미디어 유형
 	HTTPUnsupportedMediaType HTTPCode = 415
 
-	// HTTPRangeNotSatisfiable is HTTP status 416. See RFC 9110, Section 15.5.17.
-	// The set of ranges in the request's Range header field has been rejected,
-	// either because none of the requested ranges are satisfiable or because the
-	// client has requested an excessive number of small or overlapping ranges.
+	// HTTPRangeNotSatisfiable is HTTP status 416. See RFC 9110 §15.5.17. The set
+	// of ranges in the request's Range header field has been rejected, either
+	// because none of the requested ranges are satisfiable or because the client
+	// has requested an excessive number of small or overlapping ranges.
 	//
 	//   - en: Range Not Satisfiable
 	//   - ko: 범위를 만족할 수 없음
 	HTTPRangeNotSatisfiable HTTPCode = 416
 
-	// HTTPExpectationFailed is HTTP status 417. See RFC 9110, Section 15.5.18. The
+	// HTTPExpectationFailed is HTTP status 417. See RFC 9110 §15.5.18. The
 	// expectation given in the request's Expect header field could not be met by
 	// at least one of the inbound servers.
 	//
@@ -375,116 +372,114 @@ const (
 	//   - ko: 기대 실패
 	HTTPExpectationFailed HTTPCode = 417
 
-	// HTTPMisdirectedRequest is HTTP status 421. See RFC 9110, Section 15.5.20.
-	// The request was directed at a server that is unable or unwilling to produce
-	// an authoritative response for the target URI.
+	// HTTPMisdirectedRequest is HTTP status 421. See RFC 9110 §15.5.20. The
+	// request was directed at a server that is unable or unwilling to produce an
+	// authoritative response for the target URI.
 	//
 	//   - en: Misdirected Request
 	//   - ko: 잘못 전달된 요청
 	HTTPMisdirectedRequest HTTPCode = 421
 
-	// HTTPUnprocessableContent is HTTP status 422. See RFC 9110, Section 15.5.21.
-	// The server understands the content type of the request content and its
-	// syntax is correct, but it was unable to process the contained instructions.
+	// HTTPUnprocessableContent is HTTP status 422. See RFC 9110 §15.5.21. The
+	// server understands the content type of the request content and its syntax is
+	// correct, but it was unable to process the contained instructions.
 	//
 	//   - en: Unprocessable Content
 	//   - ko: 처리할 수 없는 콘텐츠
 	HTTPUnprocessableContent HTTPCode = 422
 
-	// HTTPLocked is HTTP status 423. See RFC 4918, Section 11.3. The source or
+	// HTTPLocked is HTTP status 423. See RFC 4918 §11.3. The source or
 	// destination resource of a method is locked.
 	//
 	//   - en: Locked
 	//   - ko: 잠김
 	HTTPLocked HTTPCode = 423
 
-	// HTTPFailedDependency is HTTP status 424. See RFC 4918, Section 11.4. The
-	// method could not be performed on the resource because the requested action
-	// depended on another action and that action failed.
+	// HTTPFailedDependency is HTTP status 424. See RFC 4918 §11.4. The method
+	// could not be performed on the resource because the requested action depended
+	// on another action and that action failed.
 	//
 	//   - en: Failed Dependency
 	//   - ko: 의존 실패
 	HTTPFailedDependency HTTPCode = 424
 
-	// HTTPTooEarly is HTTP status 425. See RFC 8470, Section 5.2. The server is
-	// unwilling to risk processing a request that might be replayed.
+	// HTTPTooEarly is HTTP status 425. See RFC 8470 §5.2. The server is unwilling
+	// to risk processing a request that might be replayed.
 	//
 	//   - en: Too Early
 	//   - ko: 너무 이름
 	HTTPTooEarly HTTPCode = 425
 
-	// HTTPUpgradeRequired is HTTP status 426. See RFC 9110, Section 15.5.22. The
-	// server refuses to perform the request using the current protocol but might
-	// be willing to do so after the client upgrades to a different protocol.
+	// HTTPUpgradeRequired is HTTP status 426. See RFC 9110 §15.5.22. The server
+	// refuses to perform the request using the current protocol but might be
+	// willing to do so after the client upgrades to a different protocol.
 	//
 	//   - en: Upgrade Required
 	//   - ko: 업그레이드 필요
 	HTTPUpgradeRequired HTTPCode = 426
 
-	// HTTPPreconditionRequired is HTTP status 428. See RFC 6585, Section 3. The
-	// origin server requires the request to be conditional, typically to avoid the
-	// "lost update" problem: a client gets a resource's state with GET, modifies
-	// it and puts it back with PUT while a third party has meanwhile modified the
-	// state on the server, leading to a conflict.
+	// HTTPPreconditionRequired is HTTP status 428. See RFC 6585 §3. The origin
+	// server requires the request to be conditional, typically to avoid the "lost
+	// update" problem: a client gets a resource's state with GET, modifies it and
+	// puts it back with PUT while a third party has meanwhile modified the state
+	// on the server, leading to a conflict.
 	//
 	//   - en: Precondition Required
 	//   - ko: 전제 조건 필요
 	HTTPPreconditionRequired HTTPCode = 428
 
-	// HTTPTooManyRequests is HTTP status 429. Retryable. See RFC 6585, Section 4.
-	// The user has sent too many requests in a given amount of time (rate
-	// limiting).
+	// HTTPTooManyRequests is HTTP status 429. Retryable. See RFC 6585 §4. The
+	// user has sent too many requests in a given amount of time (rate limiting).
 	//
 	//   - en: Too Many Requests
 	//   - ko: 요청이 너무 많음
 	HTTPTooManyRequests HTTPCode = 429
 
-	// HTTPRequestHeaderFieldsTooLarge is HTTP status 431. See RFC 6585, Section 5.
-	// The server is unwilling to process the request because its header fields are
-	// too large. The request may be resubmitted after reducing the size of the
-	// request header fields.
+	// HTTPRequestHeaderFieldsTooLarge is HTTP status 431. See RFC 6585 §5. The
+	// server is unwilling to process the request because its header fields are too
+	// large. The request may be resubmitted after reducing the size of the request
+	// header fields.
 	//
 	//   - en: Request Header Fields Too Large
 	//   - ko: 요청 헤더 필드가 너무 큼
 	HTTPRequestHeaderFieldsTooLarge HTTPCode = 431
 
-	// HTTPUnavailableForLegalReasons is HTTP status 451. See RFC 7725, Section 3.
-	// The server is denying access to the resource as a consequence of a legal
-	// demand.
+	// HTTPUnavailableForLegalReasons is HTTP status 451. See RFC 7725 §3. The
+	// server is denying access to the resource as a consequence of a legal demand.
 	//
 	//   - en: Unavailable For Legal Reasons
 	//   - ko: 법적 사유로 이용 불가
 	HTTPUnavailableForLegalReasons HTTPCode = 451
 
-	// HTTPInternalServerError is HTTP status 500. See RFC 9110, Section 15.6.1.
-	// The server encountered an unexpected condition that prevented it from
-	// fulfilling the request.
+	// HTTPInternalServerError is HTTP status 500. See RFC 9110 §15.6.1. The
+	// server encountered an unexpected condition that prevented it from fulfilling
+	// the request.
 	//
 	//   - en: Internal Server Error
 	//   - ko: 내부 서버 오류
 	HTTPInternalServerError HTTPCode = 500
 
-	// HTTPNotImplemented is HTTP status 501. See RFC 9110, Section 15.6.2. The
-	// server does not support the functionality required to fulfill the request,
-	// for example when it does not recognize the request method and is not capable
-	// of supporting it for any resource.
+	// HTTPNotImplemented is HTTP status 501. See RFC 9110 §15.6.2. The server
+	// does not support the functionality required to fulfill the request, for
+	// example when it does not recognize the request method and is not capable of
+	// supporting it for any resource.
 	//
 	//   - en: Not Implemented
 	//   - ko: 구현되지 않음
 	HTTPNotImplemented HTTPCode = 501
 
-	// HTTPBadGateway is HTTP status 502. Retryable. See RFC 9110, Section 15.6.3.
-	// The server, while acting as a gateway or proxy, received an invalid response
+	// HTTPBadGateway is HTTP status 502. Retryable. See RFC 9110 §15.6.3. The
+	// server, while acting as a gateway or proxy, received an invalid response
 	// from an inbound server it accessed while attempting to fulfill the request.
 	//
 	//   - en: Bad Gateway
 	//   - ko: 잘못된 게이트웨이
 	HTTPBadGateway HTTPCode = 502
 
-	// HTTPServiceUnavailable is HTTP status 503. Retryable. See RFC 9110, Section
-	// 15.6.4. The server is currently unable to handle the request due to a
-	// temporary overload or scheduled maintenance, which will likely be alleviated
-	// after some delay. The existence of the 503 status code does not imply that a
+	// HTTPServiceUnavailable is HTTP status 503. Retryable. See RFC 9110 §15.6.4.
+	// The server is currently unable to handle the request due to a temporary
+	// overload or scheduled maintenance, which will likely be alleviated after
+	// some delay. The existence of the 503 status code does not imply that a
 	// server has to use it when becoming overloaded; some servers might simply
 	// refuse the connection.
 	//
@@ -492,40 +487,40 @@ const (
 	//   - ko: 서비스 이용 불가
 	HTTPServiceUnavailable HTTPCode = 503
 
-	// HTTPGatewayTimeout is HTTP status 504. Retryable. See RFC 9110, Section
-	// 15.6.5. The server, while acting as a gateway or proxy, did not receive a
-	// timely response from an upstream server it needed to access in order to
-	// complete the request.
+	// HTTPGatewayTimeout is HTTP status 504. Retryable. See RFC 9110 §15.6.5. The
+	// server, while acting as a gateway or proxy, did not receive a timely
+	// response from an upstream server it needed to access in order to complete
+	// the request.
 	//
 	//   - en: Gateway Timeout
 	//   - ko: 게이트웨이 시간 초과
 	HTTPGatewayTimeout HTTPCode = 504
 
-	// HTTPHTTPVersionNotSupported is HTTP status 505. See RFC 9110, Section
-	// 15.6.6. The server does not support, or refuses to support, the major
-	// version of HTTP that was used in the request message.
+	// HTTPHTTPVersionNotSupported is HTTP status 505. See RFC 9110 §15.6.6. The
+	// server does not support, or refuses to support, the major version of HTTP
+	// that was used in the request message.
 	//
 	//   - en: HTTP Version Not Supported
 	//   - ko: 지원되지 않는 HTTP 버전
 	HTTPHTTPVersionNotSupported HTTPCode = 505
 
-	// HTTPVariantAlsoNegotiates is HTTP status 506. See RFC 2295, Section 8.1. The
-	// server has an internal configuration error: transparent content negotiation
-	// for the request results in a circular reference.
+	// HTTPVariantAlsoNegotiates is HTTP status 506. See RFC 2295 §8.1. The server
+	// has an internal configuration error: transparent content negotiation for the
+	// request results in a circular reference.
 	//
 	//   - en: Variant Also Negotiates
 	//   - ko: 변형도 협상함
 	HTTPVariantAlsoNegotiates HTTPCode = 506
 
-	// HTTPInsufficientStorage is HTTP status 507. See RFC 4918, Section 11.5. The
-	// method could not be performed on the resource because the server is unable
-	// to store the representation needed to complete the request.
+	// HTTPInsufficientStorage is HTTP status 507. See RFC 4918 §11.5. The method
+	// could not be performed on the resource because the server is unable to store
+	// the representation needed to complete the request.
 	//
 	//   - en: Insufficient Storage
 	//   - ko: 저장 공간 부족
 	HTTPInsufficientStorage HTTPCode = 507
 
-	// HTTPLoopDetected is HTTP status 508. See RFC 5842, Section 7.2. The server
+	// HTTPLoopDetected is HTTP status 508. See RFC 5842 §7.2. The server
 	// terminated an operation because it encountered an infinite loop while
 	// processing a request whose Depth header field asks for infinite depth.
 	//
@@ -533,8 +528,8 @@ const (
 	//   - ko: 루프 감지됨
 	HTTPLoopDetected HTTPCode = 508
 
-	// HTTPNotExtended is HTTP status 510. See RFC 2774, Section 7. The server
-	// requires further extensions to the request to fulfill it.
+	// HTTPNotExtended is HTTP status 510. See RFC 2774 §7. The server requires
+	// further extensions to the request to fulfill it.
 	//
 	//   - en: Not Extended
 	//   - ko: 확장되지 않음
@@ -543,8 +538,8 @@ const (
 	// 2774, which defines it, was moved to Historic status.
 	HTTPNotExtended HTTPCode = 510
 
-	// HTTPNetworkAuthenticationRequired is HTTP status 511. See RFC 6585, Section
-	// 6. The client needs to authenticate to gain network access.
+	// HTTPNetworkAuthenticationRequired is HTTP status 511. See RFC 6585 §6. The
+	// client needs to authenticate to gain network access.
 	//
 	//   - en: Network Authentication Required
 	//   - ko: 네트워크 인증 필요

@@ -79,7 +79,7 @@ const (
 	// Not HTTP 411 Length Required: this service uses 411 to say that the ID or
 	// password is wrong. A server sends HTTP 401 Unauthorized.
 	//
-	//   - en: The ID or password does not match.
+	//   - en: The ID or password is incorrect.
 	//   - ko: 아이디나 패스워드가 일치하지 않습니다.
 	ResponseCredentialsMismatch ResponseCode = 411
 
@@ -155,7 +155,7 @@ const (
 	// 445 is not an HTTP status: a value in the request exceeds the maximum the
 	// service allows. A server sends HTTP 422 Unprocessable Content.
 	//
-	//   - en: The data exceeds the maximum.
+	//   - en: The data is larger than the maximum allowed.
 	//   - ko: 데이터가 최대 치를 초과 하였습니다.
 	ResponseDataLimitExceeded ResponseCode = 445
 
@@ -192,7 +192,7 @@ const (
 	// failed. A server sends HTTP 502 Bad Gateway.
 	//
 	//   - en: An error occurred on the sync server.
-	//   - ko: Sync 서버에서 오류가 발생하였습니다.
+	//   - ko: 동기화 서버에서 오류가 발생하였습니다.
 	ResponseSyncServerError ResponseCode = 543
 
 	// ResponseMediaServerError is response code 570, sent with HTTP status 502.
@@ -200,7 +200,7 @@ const (
 	// failed. A server sends HTTP 502 Bad Gateway.
 	//
 	//   - en: An error occurred on the media server.
-	//   - ko: Media 서버에서 오류가 발생하였습니다.
+	//   - ko: 미디어 서버에서 오류가 발생하였습니다.
 	ResponseMediaServerError ResponseCode = 570
 
 	// ResponseUnknownError is response code 599, sent with HTTP status 500. 599 is
@@ -246,9 +246,9 @@ func _() {
 // _ResponseCode_text packs, for each code in order, its identifier, its wire
 // name and its message in en, ko; _ResponseCode_off[k] and
 // _ResponseCode_off[k+1] bound entry k, entry j of code i being k = i*4+j.
-const _ResponseCode_text = "ResponseOKOKThe request was processed successfully.정상적으로 처리 되었습니다.ResponseBadRequestBadRequestThe request is invalid and cannot be processed.클라이언트의 잘못된 요청으로 처리할 수 없습니다.ResponseAuthenticationFailedAuthenticationFailedClient authentication failed.클라이언트 인증에 실패 하였습니다.ResponseNoDataNoDataNo data was found.데이터가 없습니다.ResponseURLNotFoundURLNotFoundThe URL does not exist.존재하지 않는 URL입니다.ResponseMethodNotAllowedMethodNotAllowedThe request is not allowed on this resource.리소스를 허용할 수 없습니다.ResponseUserAlreadyRegisteredUserAlreadyRegisteredThe user is already registered.이미 등록되어 있는 사용자 입니다.ResponseUserNotRegisteredUserNotRegisteredThe user is not registered.등록되지 않은 사용자입니다.ResponseCredentialsMismatchCredentialsMismatchThe ID or password does not match.아이디나 패스워드가 일치하지 않습니다.ResponseDataMismatchDataMismatchThe data does not match, so the request cannot be processed.데이터가 일치하지 않아 처리가 불가능합니다.ResponsePermissionDeniedPermissionDeniedThe user does not have permission.사용자 권한 오류입니다.ResponseMissingParameterMissingParameterA required parameter was not passed.매개변수가 전달되지 않았습니다.ResponseInvalidParameterInvalidParameterThe request format or a parameter is invalid.요청 형식이나 매개변수가 유효하지 않습니다.ResponseSharingInProgressSharingInProgressAnother user is already sharing.이미 다른 사용자가 공유를 진행 중입니다.ResponseRoomNotFoundRoomNotFoundNo room matches the request.요청에 맞는 방이 없습니다.ResponseAlreadyInRoomAlreadyInRoomThe same user has already entered the room.이미 동일한 유저가 방에 입장했습니다.ResponseRoomAlreadyExistsRoomAlreadyExistsThe room already exists.이미 존재하는 방 입니다.ResponseRoomFullRoomFullThe room is full and cannot be entered.인원제한으로 입장이 불가능합니다.ResponseDataLimitExceededDataLimitExceededThe data exceeds the maximum.데이터가 최대 치를 초과 하였습니다.ResponseChannelNotFoundChannelNotFoundNo channel matches the request.요청에 맞는 채널이 없습니다.ResponseAlreadyRecordingAlreadyRecordingRecording is already in progress.이미 녹화 중입니다.ResponseInternalServerErrorInternalServerErrorAn error occurred on the server.서버에서 오류가 발생 하였습니다.ResponseServerTimeoutServerTimeoutThe server response timed out.서버 응답 시간이 초과하였습니다.ResponseSyncServerErrorSyncServerErrorAn error occurred on the sync server.Sync 서버에서 오류가 발생하였습니다.ResponseMediaServerErrorMediaServerErrorAn error occurred on the media server.Media 서버에서 오류가 발생하였습니다.ResponseUnknownErrorUnknownErrorAn unknown error occurred.알려지지 않은 오류 입니다."
+const _ResponseCode_text = "ResponseOKOKThe request was processed successfully.정상적으로 처리 되었습니다.ResponseBadRequestBadRequestThe request is invalid and cannot be processed.클라이언트의 잘못된 요청으로 처리할 수 없습니다.ResponseAuthenticationFailedAuthenticationFailedClient authentication failed.클라이언트 인증에 실패 하였습니다.ResponseNoDataNoDataNo data was found.데이터가 없습니다.ResponseURLNotFoundURLNotFoundThe URL does not exist.존재하지 않는 URL입니다.ResponseMethodNotAllowedMethodNotAllowedThe request is not allowed on this resource.리소스를 허용할 수 없습니다.ResponseUserAlreadyRegisteredUserAlreadyRegisteredThe user is already registered.이미 등록되어 있는 사용자 입니다.ResponseUserNotRegisteredUserNotRegisteredThe user is not registered.등록되지 않은 사용자입니다.ResponseCredentialsMismatchCredentialsMismatchThe ID or password is incorrect.아이디나 패스워드가 일치하지 않습니다.ResponseDataMismatchDataMismatchThe data does not match, so the request cannot be processed.데이터가 일치하지 않아 처리가 불가능합니다.ResponsePermissionDeniedPermissionDeniedThe user does not have permission.사용자 권한 오류입니다.ResponseMissingParameterMissingParameterA required parameter was not passed.매개변수가 전달되지 않았습니다.ResponseInvalidParameterInvalidParameterThe request format or a parameter is invalid.요청 형식이나 매개변수가 유효하지 않습니다.ResponseSharingInProgressSharingInProgressAnother user is already sharing.이미 다른 사용자가 공유를 진행 중입니다.ResponseRoomNotFoundRoomNotFoundNo room matches the request.요청에 맞는 방이 없습니다.ResponseAlreadyInRoomAlreadyInRoomThe same user has already entered the room.이미 동일한 유저가 방에 입장했습니다.ResponseRoomAlreadyExistsRoomAlreadyExistsThe room already exists.이미 존재하는 방 입니다.ResponseRoomFullRoomFullThe room is full and cannot be entered.인원제한으로 입장이 불가능합니다.ResponseDataLimitExceededDataLimitExceededThe data is larger than the maximum allowed.데이터가 최대 치를 초과 하였습니다.ResponseChannelNotFoundChannelNotFoundNo channel matches the request.요청에 맞는 채널이 없습니다.ResponseAlreadyRecordingAlreadyRecordingRecording is already in progress.이미 녹화 중입니다.ResponseInternalServerErrorInternalServerErrorAn error occurred on the server.서버에서 오류가 발생 하였습니다.ResponseServerTimeoutServerTimeoutThe server response timed out.서버 응답 시간이 초과하였습니다.ResponseSyncServerErrorSyncServerErrorAn error occurred on the sync server.동기화 서버에서 오류가 발생하였습니다.ResponseMediaServerErrorMediaServerErrorAn error occurred on the media server.미디어 서버에서 오류가 발생하였습니다.ResponseUnknownErrorUnknownErrorAn unknown error occurred.알려지지 않은 오류 입니다."
 
-var _ResponseCode_off = [...]uint16{0, 10, 12, 51, 90, 108, 118, 165, 234, 262, 282, 311, 360, 374, 380, 398, 424, 443, 454, 477, 510, 534, 550, 594, 634, 663, 684, 715, 762, 787, 804, 831, 870, 897, 916, 950, 1005, 1025, 1037, 1097, 1159, 1183, 1199, 1233, 1266, 1290, 1306, 1342, 1387, 1411, 1427, 1472, 1534, 1559, 1576, 1608, 1665, 1685, 1697, 1725, 1762, 1783, 1796, 1839, 1892, 1917, 1934, 1958, 1992, 2008, 2016, 2055, 2103, 2128, 2145, 2174, 2224, 2247, 2262, 2293, 2333, 2357, 2373, 2406, 2433, 2460, 2479, 2511, 2557, 2578, 2591, 2621, 2667, 2690, 2705, 2742, 2792, 2816, 2832, 2870, 2921, 2941, 2953, 2979, 3016}
+var _ResponseCode_off = [...]uint16{0, 10, 12, 51, 90, 108, 118, 165, 234, 262, 282, 311, 360, 374, 380, 398, 424, 443, 454, 477, 510, 534, 550, 594, 634, 663, 684, 715, 762, 787, 804, 831, 870, 897, 916, 948, 1003, 1023, 1035, 1095, 1157, 1181, 1197, 1231, 1264, 1288, 1304, 1340, 1385, 1409, 1425, 1470, 1532, 1557, 1574, 1606, 1663, 1683, 1695, 1723, 1760, 1781, 1794, 1837, 1890, 1915, 1932, 1956, 1990, 2006, 2014, 2053, 2101, 2126, 2143, 2187, 2237, 2260, 2275, 2306, 2346, 2370, 2386, 2419, 2446, 2473, 2492, 2524, 2570, 2591, 2604, 2634, 2680, 2703, 2718, 2755, 2810, 2834, 2850, 2888, 2943, 2963, 2975, 3001, 3038}
 
 // _ResponseCode_values holds the codes in order; _ResponseCode_status their
 // HTTP statuses.
@@ -472,8 +472,8 @@ func NewResponseMethodNotAllowed(allow string) *Error {
 }
 
 // NewResponseCredentialsMismatch returns an Error of
-// ResponseCredentialsMismatch, whose message reads: The ID or password does
-// not match.
+// ResponseCredentialsMismatch, whose message reads: The ID or password is
+// incorrect.
 //
 // wwwAuthenticate is the WWW-Authenticate header its status obliges.
 func NewResponseCredentialsMismatch(wwwAuthenticate string) *Error {
