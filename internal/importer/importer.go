@@ -64,9 +64,9 @@ func Import(catName string, catData []byte, srcName string, srcData []byte, opts
 	var tables []*sourceTable
 	switch strings.ToLower(filepath.Ext(srcName)) {
 	case ".csv":
-		tables = im.readCSV(ix, ',')
+		tables = im.readCSV(ix)
 	case ".tsv", ".tab":
-		tables = im.readCSV(ix, '\t')
+		tables = im.readTSV(ix)
 	case ".go":
 		tables = im.readGo(ix)
 	default:

@@ -24,6 +24,8 @@ type edit struct {
 type merger struct {
 	*importer
 	edits []edit
+	// flows are the flow-style nodes changed in the tree, written at the end.
+	flows []*yaml.Node
 }
 
 func (m *merger) add(start, end int, text string) {
@@ -45,6 +47,7 @@ func (im *importer) merge(rows []Row) []byte {
 	}
 	slices.SortFunc(fresh, func(a, b Row) int { return a.Number - b.Number })
 	m.insert(fresh)
+	m.rewriteFlows()
 
 	data := c.ix.data
 	slices.SortStableFunc(m.edits, func(a, b edit) int { return cmp.Or(a.start-b.start, a.seq-b.seq) })
@@ -158,73 +161,190 @@ func (m *merger) texts(r Row, f field) *yaml.Node {
 }
 
 // update fills in what an existing code lacks and reports what differs.
+// A flow-style mapping (`message: {en: …}`) cannot take a line edit: it is
+// changed in the node tree and written again whole, in flow style.
 func (m *merger) update(item *yaml.Node, r Row) {
-	c := m.cat
 	idKey := keyOf(item, "id")
-	if r.Wire.text != "" {
-		wire, wireKey := value(item, "wire"), keyOf(item, "wire")
-		have := value(item, "id")
+	if r.Wire.text != "" && idKey != nil {
+		have, wire := value(item, "id"), value(item, "wire")
 		if wire != nil {
 			have = wire
 		}
-		switch {
-		case have == nil:
-		case wire == nil && idKey != nil && have.Value != r.Wire.text:
-			if m.conflict(r, "wire name", have, r.Wire) {
-				m.addAfterLine(idKey, "wire", str(r.Wire.text))
-			}
-		case have.Value != r.Wire.text:
-			if m.conflict(r, "wire name", have, r.Wire) {
-				m.replace(wireKey, wire, str(r.Wire.text))
-			}
+		if have.Value != r.Wire.text && m.conflict(r, "wire name", have, r.Wire) {
+			m.set(item, item, "wire", "id", str(r.Wire.text))
 		}
 	}
-	if r.Status != 0 {
-		status := value(item, "status")
-		switch {
-		case status == nil && idKey != nil:
-			m.addAfterLine(idKey, "status", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(r.Status)})
+	if r.Status != 0 && idKey != nil {
+		status := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(r.Status)}
+		switch have := value(item, "status"); {
+		case have == nil:
+			m.set(item, item, "status", lastOf(item, "id", "wire"), status)
 			m.res.Filled++
-		case status != nil && status.Value != strconv.Itoa(r.Status):
-			if m.conflict(r, "status", status, r.StatusCell) {
-				m.replace(keyOf(item, "status"), status, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(r.Status)})
-			}
+		case have.Value != status.Value && m.conflict(r, "status", have, r.StatusCell):
+			m.set(item, item, "status", "", status)
 		}
 	}
 	for _, f := range []field{fieldMessage, fieldDescription} {
 		parent := value(item, string(f))
-		if parent == nil || parent.Kind != yaml.MappingNode {
+		if parent == nil {
 			t := m.texts(r, f)
-			if len(t.Content) == 0 || parent != nil {
+			if len(t.Content) == 0 {
 				continue
 			}
 			// A new description goes right after the message, as codes
 			// are written; a new message at the end of the code.
-			at := m.itemEnd(item, item.Column-1-2)
-			if next := keyAfter(item, string(fieldMessage)); f == fieldDescription && next != nil {
-				at = c.ix.lineStart(next.Line)
+			after := ""
+			if f == fieldDescription {
+				after = string(fieldMessage)
 			}
-			m.add(at, at, indentLines(encode(mapping(string(f), t)), item.Column-1, ""))
+			m.set(item, item, string(f), after, t)
 			m.res.Filled += len(t.Content) / 2
 			continue
+		}
+		if parent.Kind != yaml.MappingNode {
+			continue // the loader reports it
 		}
 		for _, t := range r.Texts {
 			if t.field != f {
 				continue
 			}
-			have := value(parent, t.lang)
-			if have == nil {
-				last := parent.Content[len(parent.Content)-1]
-				end := m.valueEnd(parent.Content[len(parent.Content)-2], last)
-				m.add(end, end, "\n"+strings.TrimSuffix(indentLines(encode(mapping(t.lang, str(t.text))), parent.Content[0].Column-1, ""), "\n"))
+			switch have := value(parent, t.lang); {
+			case have == nil:
+				m.set(item, parent, t.lang, lastKey(parent), str(t.text))
 				m.res.Filled++
-				continue
-			}
-			if have.Value != t.text && m.conflict(r, fmt.Sprintf("%s in %s", f, t.lang), have, t.cell) {
-				m.replace(keyOf(parent, t.lang), have, str(t.text))
+			case have.Value != t.text && m.conflict(r, fmt.Sprintf("%s in %s", f, t.lang), have, t.cell):
+				m.set(item, parent, t.lang, "", str(t.text))
 			}
 		}
 	}
+}
+
+// set gives key the value v in mapping n (the item or one of its text
+// mappings): in place when the key is there, else after the key after
+// ("" for the end).
+func (m *merger) set(item, n *yaml.Node, key, after string, v *yaml.Node) {
+	if root := flowRoot(item, n); root != nil {
+		if n.Style&yaml.FlowStyle != 0 || n != item {
+			v.Style |= flowIfMapping(v)
+		}
+		setNode(n, key, after, v)
+		if !slices.Contains(m.flows, root) {
+			m.flows = append(m.flows, root)
+		}
+		return
+	}
+	ix := m.cat.ix
+	if k := keyOf(n, key); k != nil {
+		m.replace(k, value(n, key), v)
+		return
+	}
+	indent := n.Content[0].Column - 1
+	if a := keyOf(n, after); a != nil {
+		if next := keyAfter(n, after); next != nil {
+			at := ix.lineStart(next.Line)
+			m.add(at, at, indentLines(encode(mapping(key, v)), indent, ""))
+			return
+		}
+	}
+	// At the end of the mapping: after its last value.
+	last := n.Content[len(n.Content)-2]
+	end := m.valueEnd(last, n.Content[len(n.Content)-1])
+	if n == item {
+		end = m.itemEnd(item, item.Column-1-2) - 1
+	}
+	m.add(end, end, "\n"+strings.TrimSuffix(indentLines(encode(mapping(key, v)), indent, ""), "\n"))
+}
+
+// flowRoot is the outermost flow-style node of an item's mapping n, or nil.
+func flowRoot(item, n *yaml.Node) *yaml.Node {
+	switch {
+	case item.Style&yaml.FlowStyle != 0:
+		return item
+	case n.Style&yaml.FlowStyle != 0:
+		return n
+	}
+	return nil
+}
+
+func flowIfMapping(v *yaml.Node) yaml.Style {
+	if v.Kind == yaml.MappingNode {
+		return yaml.FlowStyle
+	}
+	return 0
+}
+
+// setNode sets key in a mapping node: in place, after the key after, or at
+// the end.
+func setNode(n *yaml.Node, key, after string, v *yaml.Node) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			n.Content[i+1] = v
+			return
+		}
+	}
+	at := len(n.Content)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == after {
+			at = i + 2
+		}
+	}
+	n.Content = slices.Insert(n.Content, at, str(key), v)
+}
+
+func lastKey(n *yaml.Node) string { return n.Content[len(n.Content)-2].Value }
+
+// lastOf is the last of keys that n has.
+func lastOf(n *yaml.Node, keys ...string) string {
+	found := ""
+	for _, k := range keys {
+		if keyOf(n, k) != nil {
+			found = k
+		}
+	}
+	return found
+}
+
+// rewriteFlows writes each changed flow-style node again, whole.
+func (m *merger) rewriteFlows() {
+	for _, n := range m.flows {
+		start := m.cat.ix.offset(n.Line, n.Column)
+		end := flowEnd(m.cat.ix.data, start)
+		m.add(start, end, strings.TrimSuffix(encode(n), "\n"))
+	}
+}
+
+// flowEnd is the offset after the bracket that closes the flow collection
+// opening at start, skipping quoted text.
+func flowEnd(data []byte, start int) int {
+	depth := 0
+	for i := start; i < len(data); i++ {
+		switch data[i] {
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return i + 1
+			}
+		case '"':
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] == '\\' {
+					i++
+				}
+			}
+		case '\'':
+			for i++; i < len(data); i++ {
+				if data[i] == '\'' {
+					if i+1 < len(data) && data[i+1] == '\'' {
+						i++
+						continue
+					}
+					break
+				}
+			}
+		}
+	}
+	return len(data)
 }
 
 // conflict reports a difference at both positions; it says whether to
@@ -272,12 +392,6 @@ func (m *merger) replace(key, val, with *yaml.Node) {
 	start := m.cat.ix.offset(key.Line, key.Column)
 	end := m.valueEnd(key, val)
 	m.add(start, end, strings.TrimSuffix(indentLines(encode(mapping(key.Value, with)), key.Column-1, "")[key.Column-1:], "\n"))
-}
-
-// addAfterLine adds `key: value` on a new line after a one-line entry.
-func (m *merger) addAfterLine(after *yaml.Node, key string, v *yaml.Node) {
-	at := m.cat.ix.lineStart(after.Line + 1)
-	m.add(at, at, indentLines(encode(mapping(key, v)), after.Column-1, ""))
 }
 
 // valueEnd is the offset just past a scalar value, before any comment.

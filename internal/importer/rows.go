@@ -8,6 +8,8 @@ import (
 	"github.com/errgen/errgen/internal/catalog"
 )
 
+var braces = strings.NewReplacer("{", "{{", "}", "}}")
+
 // Row is one valid code read from a source.
 type Row struct {
 	Number     int
@@ -117,6 +119,11 @@ func (im *importer) row(t *sourceTable, rec record) (r Row, numbered, ok bool) {
 				im.errorf(v.pos, hint, "%s", problem)
 				ok = false
 				continue
+			}
+			if c.field == fieldMessage {
+				// A source's braces are text; in a catalog message they
+				// would open a placeholder.
+				v.text = braces.Replace(v.text)
 			}
 			r.Texts = append(r.Texts, textCell{c.field, c.lang, v})
 		}
