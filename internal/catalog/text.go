@@ -67,6 +67,9 @@ func TextProblem(what, s string) (problem, hint string) {
 	return "", ""
 }
 
+// Invisible reports a character TextProblem refuses as invisible.
+func Invisible(r rune) bool { return invisible(r) }
+
 // ValidID reports whether s can be a code's id.
 func ValidID(s string) bool {
 	return idPattern.MatchString(s) && !reservedIDs[s] && !IsPlaceholderID(s)

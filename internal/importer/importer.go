@@ -61,6 +61,7 @@ func Import(catName string, catData []byte, srcName string, srcData []byte, opts
 	}
 	im.cat = cat
 	ix := newLineIndex(srcName, srcData)
+	im.src = ix
 	var tables []*sourceTable
 	switch strings.ToLower(filepath.Ext(srcName)) {
 	case ".csv":
@@ -92,6 +93,7 @@ func Import(catName string, catData []byte, srcName string, srcData []byte, opts
 type importer struct {
 	opts         Options
 	srcName      string
+	src          *lineIndex
 	cat          *catDoc
 	res          *Result
 	langReported bool

@@ -116,7 +116,7 @@ func (im *importer) row(t *sourceTable, rec record) (r Row, numbered, ok bool) {
 			}
 			what := fmt.Sprintf("%s in %s", c.field, c.lang)
 			if problem, hint := catalog.TextProblem(what, v.text); problem != "" {
-				im.errorf(v.pos, hint, "%s", problem)
+				im.errorf(im.invisibleAt(v.pos), hint, "%s", problem)
 				ok = false
 				continue
 			}
@@ -152,4 +152,18 @@ func (im *importer) checkNumber(n int, pos catalog.Pos) bool {
 		return false
 	}
 	return true
+}
+
+// invisibleAt is the position of the first invisible character at or after
+// a cell's start on its line, where no reader can see it; else the cell's.
+func (im *importer) invisibleAt(pos catalog.Pos) catalog.Pos {
+	ix := im.src
+	start := ix.offset(pos.Line, pos.Column)
+	line := ix.data[start:lineEndOf(ix.data, start)]
+	for i, r := range string(line) {
+		if catalog.Invisible(r) {
+			return ix.pos(start + i)
+		}
+	}
+	return pos
 }
