@@ -15,11 +15,16 @@ import (
 	"github.com/errgen/errgen/internal/catalog"
 )
 
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
-	packages.NeedTypes | packages.NeedTypesInfo | packages.NeedImports
+const (
+	listMode = packages.NeedName | packages.NeedFiles | packages.NeedImports
+	loadMode = listMode | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo
+)
 
-// scanGo loads the patterns with the generated package beside them and
-// returns every use of a code in the patterns' files.
+// scanGo returns every use of a code in the patterns' packages. It lists
+// the packages first, which costs no compiling, and type-checks only those
+// that import the generated package (a reference needs the import), with
+// the generated package itself from source beside them: its constructors
+// are recognised by what their bodies reference.
 func scanGo(c *catalog.Catalog, opt Options) ([]Use, int, error) {
 	genDir, err := filepath.Abs(filepath.Join(c.Root, filepath.FromSlash(c.Output.Go.Dir)))
 	if err != nil {
@@ -29,15 +34,72 @@ func scanGo(c *catalog.Catalog, opt Options) ([]Use, int, error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	cfg := &packages.Config{Mode: loadMode, Dir: opt.Dir, Tests: opt.Tests}
+	cfg := &packages.Config{Mode: listMode, Dir: opt.Dir, Tests: opt.Tests}
 	if len(opt.Tags) > 0 {
 		cfg.BuildFlags = []string{"-tags=" + strings.Join(opt.Tags, ",")}
 	}
-	// The generated package is loaded from source as a root too: its
-	// constructors are recognised by what their bodies reference.
-	pkgs, err := packages.Load(cfg, append(patterns, genDir)...)
+	listed, err := load(cfg, append(patterns, genDir))
 	if err != nil {
-		return nil, 0, fmt.Errorf("loading Go packages: %w", err)
+		return nil, 0, err
+	}
+	genPath := ""
+	for _, p := range listed {
+		if inDir(p, genDir) && !strings.HasSuffix(p.Name, "_test") {
+			genPath = p.PkgPath
+		}
+	}
+	if genPath == "" {
+		return nil, 0, fmt.Errorf("no Go package in %s: run errgen generate first", genDir)
+	}
+	scanned := map[string]bool{} // package paths; -tests lists variants of one
+	importers := []string{genDir}
+	seen := map[string]bool{genDir: true}
+	for _, p := range listed {
+		if own(p, genDir) {
+			continue
+		}
+		if p.Name != "main" || !strings.HasSuffix(p.PkgPath, ".test") { // not a generated test main
+			scanned[p.PkgPath] = true
+		}
+		if _, ok := p.Imports[genPath]; ok && len(p.GoFiles) > 0 {
+			if dir := filepath.Dir(p.GoFiles[0]); !seen[dir] {
+				seen[dir] = true
+				importers = append(importers, dir)
+			}
+		}
+	}
+	if len(importers) == 1 {
+		return nil, len(scanned), nil
+	}
+	cfg.Mode = loadMode
+	pkgs, err := load(cfg, importers)
+	if err != nil {
+		return nil, 0, err
+	}
+	var gen *packages.Package
+	for _, p := range pkgs {
+		if p.PkgPath == genPath && gen == nil && len(p.Syntax) > 0 {
+			gen = p
+		}
+	}
+	if gen == nil {
+		return nil, 0, fmt.Errorf("the Go package in %s did not load", genDir)
+	}
+	ix := newIndex(c, gen)
+	var uses []Use
+	for _, p := range pkgs {
+		if !own(p, genDir) {
+			uses = append(uses, ix.uses(p, opt.Dir)...)
+		}
+	}
+	return uses, len(scanned), nil
+}
+
+// load loads packages and fails with every problem they have.
+func load(cfg *packages.Config, patterns []string) ([]*packages.Package, error) {
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		return nil, fmt.Errorf("loading Go packages: %w", err)
 	}
 	var problems []string
 	packages.Visit(pkgs, nil, func(p *packages.Package) {
@@ -46,30 +108,15 @@ func scanGo(c *catalog.Catalog, opt Options) ([]Use, int, error) {
 		}
 	})
 	if len(problems) > 0 {
-		return nil, 0, fmt.Errorf("the Go packages do not load; usage needs code that type-checks:\n%s", strings.Join(problems, "\n"))
+		return nil, fmt.Errorf("the Go packages do not load; usage needs code that type-checks:\n%s", strings.Join(problems, "\n"))
 	}
-	var gen *packages.Package
-	for _, p := range pkgs {
-		if inDir(p, genDir) && gen == nil && len(p.Syntax) > 0 {
-			gen = p
-		}
-	}
-	if gen == nil {
-		return nil, 0, fmt.Errorf("no Go package in %s: run errgen generate first", genDir)
-	}
-	ix := newIndex(c, gen)
-	var uses []Use
-	scanned := map[string]bool{} // package paths; -tests loads variants of one
-	for _, p := range pkgs {
-		if inDir(p, genDir) && !strings.HasSuffix(p.Name, "_test") {
-			continue
-		}
-		if p.Name != "main" || !strings.HasSuffix(p.PkgPath, ".test") { // not a generated test main
-			scanned[p.PkgPath] = true
-		}
-		uses = append(uses, ix.uses(p, opt.Dir)...)
-	}
-	return uses, len(scanned), nil
+	return pkgs, nil
+}
+
+// own reports whether p is the generated package (or a test variant of
+// it), whose references to its own codes are no uses.
+func own(p *packages.Package, genDir string) bool {
+	return inDir(p, genDir) && !strings.HasSuffix(p.Name, "_test")
 }
 
 func inDir(p *packages.Package, dir string) bool {

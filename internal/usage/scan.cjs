@@ -29,7 +29,12 @@ if (!tsPath) {
     fail(`typescript is not installed for ${project}: install it there (npm install --save-dev typescript) or pass errgen usage -typescript DIR`);
   }
 }
-const ts = require(tsPath);
+let ts;
+try {
+  ts = require(path.resolve(tsPath));
+} catch (e) {
+  fail(`cannot load typescript from ${tsPath}: ${e.message.split("\n")[0]}`);
+}
 if (typeof ts.createProgram !== "function") {
   fail(`${tsPath} has no TypeScript compiler API (TypeScript 7's native compiler has none yet): use a TypeScript 5 package`);
 }
