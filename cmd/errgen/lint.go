@@ -11,7 +11,9 @@ const lintUsage = `Usage: errgen lint [-f codes.yaml] [-format text|github]
 Validates the catalog like generate does, then prints advice that does not
 stop generation: response codes that reuse a standard HTTP number with
 another meaning, statuses missing a header the RFC requires, untranslated
-messages, deprecations without a replacement. Exits 1 only on errors.
+messages, deprecations without a replacement or a reason, and English
+messages that are not sentences (docs/codes-yaml.md, "English style").
+Exits 1 only on errors.
 
 Examples:
   errgen lint

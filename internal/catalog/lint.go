@@ -3,6 +3,9 @@ package catalog
 import (
 	"fmt"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // mustHeaders are the headers RFC 9110 says a status MUST carry.
@@ -28,6 +31,7 @@ func Lint(c *Catalog) Diagnostics {
 }
 
 func lintCode(r *reporter, c *Catalog, http *Table, code *Code) {
+	lintStyle(r, c, code)
 	kind := code.Table.Kind
 	if kind == KindHTTP {
 		if h, ok := mustHeaders[code.Number]; ok && !hasHeader(code, h) {
@@ -58,6 +62,35 @@ func lintCode(r *reporter, c *Catalog, http *Table, code *Code) {
 		}
 	}
 }
+
+// lintStyle holds English messages to the one style docs/codes-yaml.md
+// chooses: a sentence, starting with a capital letter and ending with a full
+// stop. The messages of HTTP statuses are exempt: they are the IANA names.
+func lintStyle(r *reporter, c *Catalog, code *Code) {
+	if code.Table.Kind == KindHTTP && !code.Client {
+		return
+	}
+	for _, l := range c.Languages {
+		if !isEnglish(l.Tag) || untranslated(code, "message", l.Tag) {
+			continue
+		}
+		msg := strings.TrimSpace(code.Message.Plain(l.Tag, func(p string) string { return "{" + p + "}" }))
+		var problem, fix string
+		first, _ := utf8.DecodeRuneInString(msg)
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(msg, `"')`))
+		switch {
+		case unicode.IsLower(first):
+			problem, fix = "starts with a small letter", "start it with a capital letter"
+		case !strings.ContainsRune(".?!", last):
+			problem, fix = "has no full stop", "write it as a sentence ending with a full stop"
+		default:
+			continue
+		}
+		r.warnf(code.Message.Pos[l.Tag], fix+" (English style, docs/codes-yaml.md)", "%s code %d: the %s message %q %s", code.Table.Kind, code.Number, l.Tag, msg, problem)
+	}
+}
+
+func isEnglish(tag string) bool { return tag == "en" || strings.HasPrefix(tag, "en-") }
 
 func hasHeader(code *Code, name string) bool {
 	for _, h := range code.Headers {

@@ -10,7 +10,7 @@ import (
 
 // TestLintSeedCatalog: the only advice on the real catalog is the seven
 // response codes that source 000 gives standard HTTP numbers with other
-// meanings.
+// meanings; in particular no English style advice.
 func TestLintSeedCatalog(t *testing.T) {
 	c, err := catalog.Load("../../codes.yaml")
 	if err != nil {
@@ -43,6 +43,9 @@ func TestLintAdvice(t *testing.T) {
 		{"      deprecated:\n        replacement: InternalServerError\n        reason: {en: Same meaning as 1003., ko: 1003과 의미가 같습니다.}\n", "      deprecated: true\n"},
 		// a response code reusing a standard number with another status
 		{"    - code: 441\n", "    - code: 429\n"},
+		// English messages that are not sentences
+		{"message: {en: API rate limit exceeded., ko:", "message: {en: API rate limit exceeded, ko:"},
+		{"message: {en: The channel does not exist., ko:", "message: {en: \"channel not found\", ko:"},
 	} {
 		if !strings.Contains(src, r[0]) {
 			t.Fatalf("fixture lacks %q", r[0])
@@ -62,6 +65,8 @@ func TestLintAdvice(t *testing.T) {
 		"small.yaml:40:13: warning: http code 404 has the same message in ko and en; translate the ko message",
 		"small.yaml:86:13: warning: response code 429 (RoomNotFound) reuses HTTP 429 Too Many Requests with another meaning and is sent as 404; a client that reads the number as an HTTP status misreads it; say so in its description, and prefer a number outside the HTTP status range for new codes",
 		"small.yaml:106:13: warning: error code 1004 is deprecated without a replacement or a reason; name a `replacement` so clients know where to move, or a `reason` if there is none",
+		"small.yaml:117:21: warning: error code 1010: the en message \"API rate limit exceeded\" has no full stop; write it as a sentence ending with a full stop (English style, docs/codes-yaml.md)",
+		"small.yaml:121:21: warning: error code 2003: the en message \"channel not found\" starts with a small letter; start it with a capital letter (English style, docs/codes-yaml.md)",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("advice:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -194,6 +194,9 @@ func (t Text) Empty() bool {
 type Message struct {
 	Text     Text                 // as written, with {{ and }} escapes
 	Segments map[string][]Segment // per language tag
+	// Pos is where each language's text stands in codes.yaml (the message
+	// itself for a language filled from another), for lint's advice.
+	Pos map[string]Pos
 }
 
 // Segment is a run of literal text or one placeholder. Exactly one of

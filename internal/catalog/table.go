@@ -309,12 +309,14 @@ func (r *reader) segments(c *Code, n *yaml.Node, tags []string) {
 		declared[i] = p.Name
 	}
 	c.Message.Segments = map[string][]Segment{}
+	c.Message.Pos = map[string]Pos{}
 	for _, tag := range tags {
 		s, ok := c.Message.Text[tag]
 		if !ok {
 			continue
 		}
 		pos := r.pos(lookupValue(n, tag))
+		c.Message.Pos[tag] = pos
 		segs, err := parseMessage(s)
 		if err != nil {
 			r.errorf(pos, "", "message in %s %v", tag, err)
