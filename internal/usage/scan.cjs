@@ -111,13 +111,22 @@ for (const sf of program.getSourceFiles()) {
   files++;
   const visit = (node) => {
     let target = null;
-    if (ts.isIdentifier(node)) {
+    let sym;
+    if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent) && !node.dotDotDotToken) {
+      // const { ChannelNotFound } = ErrorCode: the name is a new variable;
+      // the property it reads is the use.
+      const key = node.propertyName || node.name;
+      if (ts.isIdentifier(key) || ts.isStringLiteral(key)) {
+        target = key;
+        sym = checker.getTypeAtLocation(node.parent).getProperty(key.text);
+      }
+    } else if (ts.isIdentifier(node) && !(ts.isBindingElement(node.parent) && node.parent.parent && ts.isObjectBindingPattern(node.parent.parent))) {
       target = node;
     } else if (ts.isStringLiteral(node) && ts.isElementAccessExpression(node.parent) && node.parent.argumentExpression === node) {
       target = node;
     }
     if (target) {
-      const sym = checker.getSymbolAtLocation(target);
+      if (sym === undefined) sym = checker.getSymbolAtLocation(target);
       const c = sym && code(sym);
       if (c) {
         // Columns count bytes, as Go's positions do.

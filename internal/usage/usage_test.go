@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,6 +95,7 @@ func TestShop(t *testing.T) {
 		"api/orders_test.go:12:70",
 		"web/src/const.ts:4:52",  // Codes["PaymentDeclined"] through a renamed import of the const entry
 		"web/src/placed.ts:3:67", // Outcome.OrderPlaced through a renamed re-export
+		"web/src/queue.ts:4:9",   // OrderQueued destructured from a namespace import of a barrel
 		"api/orders.go:22:45: error: client-side code http -2 ConnectionErr",
 		"web/src/enum.ts:8:12: advice: the frontend handles error 7030 CouponExpired, but no Go code sends it",
 		"codes.yaml:94:13: advice: error 7040 StockUnavailable is used nowhere",
@@ -142,5 +144,26 @@ func TestGoMustLoad(t *testing.T) {
 	_, err := usage.Run(c, usage.Options{Dir: dir})
 	if err == nil || !strings.Contains(err.Error(), "bad.go:3:9") {
 		t.Errorf("got %v", err)
+	}
+}
+
+// TestProjectTypeScript: without -typescript, the project's own typescript
+// runs, resolved from the project as its build resolves it.
+func TestProjectTypeScript(t *testing.T) {
+	ts := testtool.NodeModule(t, "typescript")
+	dir, c := shop(t)
+	_, err := usage.Run(c, usage.Options{Dir: dir, TSDir: "web"})
+	if err == nil || !strings.Contains(err.Error(), "typescript is not installed for") {
+		t.Errorf("a project without typescript: got %v", err)
+	}
+	if err := os.Symlink(ts, filepath.Join(dir, "web", "node_modules", "typescript")); err != nil {
+		t.Fatal(err)
+	}
+	r, err := usage.Run(c, usage.Options{Dir: dir, TSDir: "web"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.TSFiles == 0 || !slices.ContainsFunc(r.Uses, func(u usage.Use) bool { return u.Lang == usage.TS }) {
+		t.Errorf("the project's typescript found no use in %d files", r.TSFiles)
 	}
 }

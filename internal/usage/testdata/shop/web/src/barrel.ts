@@ -1,0 +1,2 @@
+// A barrel that re-exports the whole const entry.
+export * from "@shop/codes/const";
