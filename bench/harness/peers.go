@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/typescript"
 )
 
 // sampleSize is how many error codes the run-time benchmarks cycle through.
@@ -60,7 +61,7 @@ func runPeers(args []string, stdout, stderr io.Writer) int {
 			write(filepath.Join(*ts, "package.json"), []byte(`{"private": true, "type": "module"}`+"\n")))
 	}
 	if *tsErrgen != "" {
-		if c.Output.TypeScript == nil {
+		if c.Output.Target(typescript.Target.Name) == nil {
 			errs = append(errs, errors.New("-ts-errgen: the catalog has no TypeScript target"))
 		} else {
 			errs = append(errs,
@@ -214,10 +215,11 @@ export const message: string | undefined = messages[code];
 // uses the plain enum.
 func errgenConsumer(c *catalog.Catalog) []byte {
 	t := errorTable(c)
+	ts, _ := typescript.ReadOptions(c.Output.Target(typescript.Target.Name))
 	return fmt.Appendf(nil, `import { %[1]s } from %[2]q;
 
 export const code: %[1]s = %[1]s.%[3]s;
-`, t.TypeName, c.Output.TypeScript.PackageName, t.Codes[0].ID)
+`, t.TypeName, ts.PackageName, t.Codes[0].ID)
 }
 
 func errorTable(c *catalog.Catalog) *catalog.Table {

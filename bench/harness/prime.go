@@ -25,12 +25,12 @@ func runPrime(args []string, stdout, stderr io.Writer) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	c, err := catalog.Load(*file)
+	c, err := catalog.Load(*file, render.Targets...)
 	if err != nil {
 		fmt.Fprintf(stderr, "prime: %v\n", err)
 		return 1
 	}
-	files, err := render.Render(c)
+	files, err := render.Render(c, render.Targets)
 	if err != nil {
 		fmt.Fprintf(stderr, "prime: %v\n", err)
 		return 1

@@ -134,15 +134,15 @@ func benchEmit(b *testing.B, emit func(*catalog.Catalog) ([]output.File, error))
 	}
 }
 
-func BenchmarkEmitGo(b *testing.B)         { benchEmit(b, golang.Emit) }
-func BenchmarkEmitOpenAPI(b *testing.B)    { benchEmit(b, openapi.Emit) }
-func BenchmarkEmitTypeScript(b *testing.B) { benchEmit(b, typescript.Emit) }
-func BenchmarkEmitMarkdown(b *testing.B) {
-	benchEmit(b, func(c *catalog.Catalog) ([]output.File, error) { return markdown.Emit(c, nil) })
-}
+func BenchmarkEmitGo(b *testing.B)         { benchEmit(b, golang.Target.EmitFor) }
+func BenchmarkEmitOpenAPI(b *testing.B)    { benchEmit(b, openapi.Target.EmitFor) }
+func BenchmarkEmitTypeScript(b *testing.B) { benchEmit(b, typescript.Target.EmitFor) }
+func BenchmarkEmitMarkdown(b *testing.B)   { benchEmit(b, markdown.Target.EmitFor) }
 
 // BenchmarkRender is every target, as errgen generate runs them.
-func BenchmarkRender(b *testing.B) { benchEmit(b, render.Render) }
+func BenchmarkRender(b *testing.B) {
+	benchEmit(b, func(c *catalog.Catalog) ([]output.File, error) { return render.Render(c, render.Targets) })
+}
 
 // BenchmarkGenerate is the whole job of errgen generate in one process,
 // onto an output folder already up to date: load, render every target,
@@ -156,7 +156,7 @@ func BenchmarkGenerate(b *testing.B) {
 				b.Fatal(err)
 			}
 			c := load(b, fixture{f.n, path, f.data})
-			files, err := render.Render(c)
+			files, err := render.Render(c, render.Targets)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -167,7 +167,7 @@ func BenchmarkGenerate(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				files, err := render.Render(c)
+				files, err := render.Render(c, render.Targets)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -216,7 +216,7 @@ func rendered(b *testing.B, c *catalog.Catalog) []output.File {
 	if err == nil && len(files) > 0 {
 		return files
 	}
-	files, err = render.Render(c)
+	files, err = render.Render(c, render.Targets)
 	if err != nil {
 		b.Fatal(err)
 	}

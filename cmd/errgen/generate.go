@@ -86,7 +86,7 @@ func (e *env) render(cf *catalogFlags) (*catalog.Catalog, []output.File, bool) {
 }
 
 func (e *env) renderCatalog(c *catalog.Catalog) ([]output.File, bool) {
-	files, err := render.RenderTargets(c, e.targets(c))
+	files, err := render.Render(c, e.targets)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "errgen: %v\n", err)
 		return nil, false

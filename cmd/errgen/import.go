@@ -133,7 +133,7 @@ func runImport(e *env, args []string) int {
 	fmt.Fprintf(e.stdout, "errgen import: %s: %d code(s) added, %d text(s) filled, %d conflict(s)%s\n",
 		target, res.Added, res.Filled, len(res.Conflicts), kept)
 	// What is left for a person: placeholder ids, statuses, languages.
-	if _, err := catalog.Parse(target, res.Output); err != nil {
+	if _, err := catalog.Parse(target, res.Output, e.targets...); err != nil {
 		fmt.Fprintf(e.stderr, "errgen import: %s does not load yet; what is left to do:\n", target)
 		e.report(&catalogFlags{file: target, format: cf.format}, err)
 		return exitProblem

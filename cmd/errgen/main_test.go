@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -154,11 +155,8 @@ func TestFailureInSecondTargetLeavesOutAsItWas(t *testing.T) {
 	errgen(t, dir, "generate")
 	edit(t, filepath.Join(dir, "codes.yaml"), "The channel does not exist.", "No such channel.")
 	before := snapshot(t, dir)
-	failing := func(c *catalog.Catalog) []render.Target {
-		ts := render.Targets(c)
-		ts[1].Emit = func(*catalog.Catalog) ([]output.File, error) { return nil, errors.New("boom") }
-		return ts
-	}
+	failing := slices.Clone(render.Targets)
+	failing[1].Emit = func(*catalog.Catalog, *catalog.TargetConfig) ([]output.File, error) { return nil, errors.New("boom") }
 	r := runIn(t, &env{targets: failing}, dir, "generate")
 	if r.code != 1 || !strings.Contains(r.stderr, "boom") || !strings.Contains(r.stderr, "nothing was written") {
 		t.Fatalf("want a failure naming the target: %d %s", r.code, r.stderr)
@@ -217,7 +215,7 @@ func TestDeterministic(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	first, err := render.Render(c)
+	first, err := render.Render(c, render.Targets)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,7 +226,7 @@ func TestDeterministic(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		files, err := render.Render(c)
+		files, err := render.Render(c, render.Targets)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -248,7 +246,7 @@ func TestEveryGeneratedFileCarriesTheMarker(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := render.Render(c)
+	files, err := render.Render(c, render.Targets)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -45,7 +45,7 @@ func init() {
 // renders (tests swap in a failing one).
 type env struct {
 	stdout, stderr io.Writer
-	targets        func(*catalog.Catalog) []render.Target
+	targets        []catalog.Target
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -135,7 +135,7 @@ func (e *env) load(cf *catalogFlags) (*catalog.Catalog, bool) {
 
 // parse is load for the catalog's bytes, already read.
 func (e *env) parse(cf *catalogFlags, data []byte) (*catalog.Catalog, bool) {
-	c, err := catalog.Parse(cf.file, data)
+	c, err := catalog.Parse(cf.file, data, e.targets...)
 	if err != nil {
 		e.report(cf, err)
 		return nil, false

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fmt"
+
 	"github.com/errgen/errgen/schema"
 )
 
@@ -28,7 +30,12 @@ func runSchema(e *env, args []string) int {
 	if code, ok := parse(fs, args, nil); !ok {
 		return code
 	}
-	if _, err := e.stdout.Write(schema.JSON()); err != nil {
+	data, err := schema.Build(e.targets)
+	if err != nil {
+		fmt.Fprintf(e.stderr, "errgen: %v\n", err)
+		return exitUsage
+	}
+	if _, err := e.stdout.Write(data); err != nil {
 		return exitUsage
 	}
 	return exitOK

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"testing"
+
+	"github.com/errgen/errgen/internal/render"
 )
 
 // TestSchemaCommand: `errgen schema` prints exactly the committed file.
@@ -13,7 +15,7 @@ func TestSchemaCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
-	if code := runSchema(&env{stdout: &stdout, stderr: &stderr}, nil); code != exitOK {
+	if code := runSchema(&env{stdout: &stdout, stderr: &stderr, targets: render.Targets}, nil); code != exitOK {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
 	if !bytes.Equal(stdout.Bytes(), want) {
@@ -23,7 +25,7 @@ func TestSchemaCommand(t *testing.T) {
 		t.Errorf("stderr: %s", stderr.String())
 	}
 	stdout.Reset()
-	if code := runSchema(&env{stdout: &stdout, stderr: &stderr}, []string{"extra"}); code != exitUsage || stdout.Len() > 0 {
+	if code := runSchema(&env{stdout: &stdout, stderr: &stderr, targets: render.Targets}, []string{"extra"}); code != exitUsage || stdout.Len() > 0 {
 		t.Errorf("an extra argument: exit %d, stdout %q", code, stdout.String())
 	}
 }

@@ -16,18 +16,23 @@ import (
 
 // Load reads, validates and models the catalog at path. On failure the
 // error is Diagnostics with every problem found, sorted by position.
-func Load(path string) (*Catalog, error) {
+//
+// Given the target registry, it also rejects unknown targets and checks
+// each target's options; without it, any key under output: is a target
+// and its options go unchecked (for tools that render nothing, and for a
+// target's own tests).
+func Load(path string, targets ...Target) (*Catalog, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return Parse(path, data)
+	return Parse(path, data, targets...)
 }
 
 // Parse is Load for bytes already read; name is used in positions and
 // its folder becomes the catalog's Root.
-func Parse(name string, data []byte) (*Catalog, error) {
-	r := &reader{reporter: &reporter{file: name}}
+func Parse(name string, data []byte, targets ...Target) (*Catalog, error) {
+	r := &reader{reporter: &reporter{file: name}, targets: targets}
 	c := r.parse(data)
 	r.diags.sort()
 	if r.diags.HasErrors() {

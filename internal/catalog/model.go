@@ -224,42 +224,9 @@ func (m Message) Plain(lang string, fill func(param string) string) string {
 type Output struct {
 	// Dir is the root every target folder lies under, relative to Root.
 	// errgen only ever writes, and removes stale generated files, there.
-	Dir        string
-	Go         *GoTarget         // nil when the target is off
-	OpenAPI    *OpenAPITarget    // nil when the target is off
-	TypeScript *TypeScriptTarget // nil when the target is off
-	Markdown   *MarkdownTarget   // nil when the target is off
-}
-
-// GoTarget configures the Go package.
-type GoTarget struct {
-	Dir     string // relative to Root, inside Output.Dir
-	Package string // Go package name
-}
-
-// OpenAPITarget configures the OpenAPI components document.
-type OpenAPITarget struct {
-	Dir     string
-	Title   string
-	Version string
-}
-
-// TypeScriptTarget configures the TypeScript package.
-type TypeScriptTarget struct {
-	Dir         string
-	PackageName string // npm package name, e.g. "@acme/codes"
-	Version     string // npm package version
-	Enum        bool   // emit TypeScript enums
-	Const       bool   // emit erasable `as const` objects + union types
-}
-
-// MarkdownTarget configures the docs.
-type MarkdownTarget struct {
 	Dir string
-	// Templates is a folder (relative to Root) whose files replace the
-	// embedded templates of the same name; "" uses the embedded ones only.
-	Templates   string
-	FrontMatter bool
+	// Targets are the targets turned on, in the order of the file.
+	Targets []*TargetConfig
 }
 
 // Table returns the table of the given kind, or nil.

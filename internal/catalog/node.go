@@ -17,6 +17,9 @@ type reader struct {
 	*reporter
 	// defaultLang is the catalog's default language, once read.
 	defaultLang string
+	// targets is the registry the output section is checked against; nil
+	// leaves target names and options unchecked.
+	targets []Target
 }
 
 func (r *reader) pos(n *yaml.Node) Pos {
@@ -40,8 +43,9 @@ type fields struct {
 
 func (f fields) get(key string) *yaml.Node { return f.values[key] }
 
-// mapping reads a mapping whose keys must be among allowed; required keys
-// that are absent are reported at the mapping itself.
+// mapping reads a mapping whose keys must be among allowed (any, when
+// allowed is nil); required keys that are absent are reported at the
+// mapping itself.
 func (r *reader) mapping(n *yaml.Node, what string, allowed, required []string) (fields, bool) {
 	n = resolve(n)
 	f := fields{values: map[string]*yaml.Node{}, keys: map[string]*yaml.Node{}, node: n}
@@ -59,7 +63,7 @@ func (r *reader) mapping(n *yaml.Node, what string, allowed, required []string) 
 			r.errorf(r.pos(k), "remove one of them", "%s has the key %q twice (first at line %d)", what, k.Value, prev.Line)
 			continue
 		}
-		if !slices.Contains(allowed, k.Value) {
+		if allowed != nil && !slices.Contains(allowed, k.Value) {
 			r.errorf(r.pos(k), "the keys of "+what+" are: "+strings.Join(allowed, ", "), "unknown key %q in %s", k.Value, what)
 			continue
 		}

@@ -1,23 +1,29 @@
 package catalog
 
 import (
-	"go/token"
+	"errors"
 	"path"
 	"path/filepath"
-	"regexp"
+	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 )
 
-var (
-	npmName = regexp.MustCompile(`^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$`)
-	semver  = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$`)
-)
-
+// output reads the output section. Every key but dir turns a target on;
+// the catalog reads each target's dir and leaves its other keys to the
+// target (see Target), which r.targets checks when the load was given
+// the registry.
 func (r *reader) output(n *yaml.Node) Output {
 	out := Output{Dir: "out"}
-	f, ok := r.mapping(n, "output", []string{"dir", "go", "openapi", "typescript", "markdown"}, nil)
+	var allowed []string // nil: any target name
+	if r.targets != nil {
+		allowed = []string{"dir"}
+		for _, t := range r.targets {
+			allowed = append(allowed, t.Name)
+		}
+	}
+	f, ok := r.mapping(n, "output", allowed, nil)
 	if !ok {
 		return out
 	}
@@ -26,104 +32,60 @@ func (r *reader) output(n *yaml.Node) Output {
 			out.Dir = d
 		}
 	}
-	dir := func(f fields, what string) string {
-		v := f.get("dir")
-		if v == nil {
-			return ""
+	for i := 0; i+1 < len(f.node.Content); i += 2 {
+		k := f.node.Content[i]
+		if k.Value == "dir" || f.keys[k.Value] != k {
+			continue // output.dir, or a key already reported
 		}
-		d, ok := r.localPath(v, what+".dir")
-		if ok && d != out.Dir && !strings.HasPrefix(d, out.Dir+"/") {
-			r.errorf(r.pos(v), "put it under "+out.Dir+"/, the only folder errgen writes to", "%s.dir %q lies outside output.dir %q", what, d, out.Dir)
-		}
-		return d
-	}
-	if v := f.get("go"); v != nil {
-		if g, ok := r.mapping(v, "output.go", []string{"dir", "package"}, []string{"dir", "package"}); ok {
-			out.Go = &GoTarget{Dir: dir(g, "output.go")}
-			if p := g.get("package"); p != nil {
-				if s, ok := r.str(p, "output.go.package"); ok {
-					if !token.IsIdentifier(s) || s != strings.ToLower(s) {
-						r.errorf(r.pos(p), "use a short lower-case Go identifier such as codes", "Go package name %q is not a valid package name", s)
-					}
-					out.Go.Package = s
-				}
-			}
+		t := &TargetConfig{Name: k.Value, Pos: r.pos(k), node: f.get(k.Value), file: r.file}
+		t.Dir = r.targetDir(t, out.Dir)
+		out.Targets = append(out.Targets, t)
+		if i := slices.IndexFunc(r.targets, func(s Target) bool { return s.Name == t.Name }); i >= 0 && r.targets[i].Check != nil {
+			r.add(t.Pos, r.targets[i].Check(t))
 		}
 	}
-	if v := f.get("openapi"); v != nil {
-		if o, ok := r.mapping(v, "output.openapi", []string{"dir", "title", "version"}, []string{"dir", "title", "version"}); ok {
-			out.OpenAPI = &OpenAPITarget{Dir: dir(o, "output.openapi")}
-			out.OpenAPI.Title = r.optionalString(o.get("title"), "output.openapi.title")
-			out.OpenAPI.Version = r.optionalString(o.get("version"), "output.openapi.version")
-		}
-	}
-	if v := f.get("typescript"); v != nil {
-		out.TypeScript = r.typescript(v, dir)
-	}
-	if v := f.get("markdown"); v != nil {
-		if m, ok := r.mapping(v, "output.markdown", []string{"dir", "templates", "front_matter"}, []string{"dir"}); ok {
-			out.Markdown = &MarkdownTarget{Dir: dir(m, "output.markdown")}
-			if t := m.get("templates"); t != nil {
-				out.Markdown.Templates, _ = r.localPath(t, "output.markdown.templates")
-			}
-			if fm := m.get("front_matter"); fm != nil {
-				out.Markdown.FrontMatter, _ = r.boolean(fm, "output.markdown.front_matter")
-			}
-		}
-	}
-	r.checkTargetDirs(f, out)
+	r.checkTargetDirs(out)
 	return out
 }
 
-func (r *reader) typescript(n *yaml.Node, dir func(fields, string) string) *TypeScriptTarget {
-	f, ok := r.mapping(n, "output.typescript", []string{"dir", "package", "version", "forms"}, []string{"dir", "package", "version"})
-	if !ok {
-		return nil
-	}
-	ts := &TypeScriptTarget{Dir: dir(f, "output.typescript"), Enum: true, Const: true}
-	if v := f.get("package"); v != nil {
-		if s, ok := r.str(v, "output.typescript.package"); ok {
-			if !npmName.MatchString(s) || len(s) > 214 {
-				r.errorf(r.pos(v), "use a lower-case npm name such as @acme/codes", "npm package name %q is not valid", s)
-			}
-			ts.PackageName = s
-		}
-	}
-	if v := f.get("version"); v != nil {
-		if s, ok := r.str(v, "output.typescript.version"); ok {
-			if !semver.MatchString(s) {
-				r.errorf(r.pos(v), "use a semantic version such as 1.0.0 (quote it)", "version %q is not a semantic version", s)
-			}
-			ts.Version = s
-		}
-	}
-	if v := f.get("forms"); v != nil {
-		ts.Enum, ts.Const = false, false
-		for _, item := range r.sequence(v, "output.typescript.forms") {
-			s, ok := r.str(item, "a TypeScript form")
-			switch {
-			case !ok:
-			case s == "enum":
-				ts.Enum = true
-			case s == "const":
-				ts.Const = true
-			default:
-				r.errorf(r.pos(item), "use enum, const or both", "unknown TypeScript form %q", s)
-			}
-		}
-		if !ts.Enum && !ts.Const {
-			r.errorf(r.pos(v), "list enum, const or both", "output.typescript.forms selects no form")
-		}
-	}
-	return ts
-}
-
-func (r *reader) optionalString(n *yaml.Node, what string) string {
-	if n == nil {
+// targetDir reads output.<name>.dir, which every target has: a folder
+// inside output.dir.
+func (r *reader) targetDir(t *TargetConfig, root string) string {
+	what := "output." + t.Name
+	n := resolve(t.node)
+	if n.Kind != yaml.MappingNode {
+		r.errorf(r.pos(n), "write it as `key: value` lines", "%s must be a mapping, not %s", what, describe(n))
 		return ""
 	}
-	s, _ := r.str(n, what)
-	return s
+	var v *yaml.Node
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "dir" && v == nil {
+			v = n.Content[i+1]
+		}
+	}
+	if v == nil {
+		r.errorf(r.pos(n), "add `dir: …`", "%s is missing the required key %q", what, "dir")
+		return ""
+	}
+	d, ok := r.localPath(v, what+".dir")
+	if ok && d != root && !strings.HasPrefix(d, root+"/") {
+		r.errorf(r.pos(v), "put it under "+root+"/, the only folder errgen writes to", "%s.dir %q lies outside output.dir %q", what, d, root)
+	}
+	return d
+}
+
+// add records the problems a target found in its options; an error that
+// is not Diagnostics is reported at pos.
+func (r *reader) add(pos Pos, err error) {
+	if err == nil {
+		return
+	}
+	var ds Diagnostics
+	if errors.As(err, &ds) {
+		r.diags = append(r.diags, ds...)
+		return
+	}
+	r.errorf(pos, "", "%v", err)
 }
 
 // localPath reads a slash-separated path that must stay inside the project
@@ -143,37 +105,15 @@ func (r *reader) localPath(n *yaml.Node, what string) (string, bool) {
 
 // checkTargetDirs keeps targets out of each other's folders, since each
 // target owns its folder's generated files.
-func (r *reader) checkTargetDirs(f fields, out Output) {
-	dirs := out.TargetDirs()
-	for i, a := range dirs {
-		for _, b := range dirs[:i] {
+func (r *reader) checkTargetDirs(out Output) {
+	for i, a := range out.Targets {
+		for _, b := range out.Targets[:i] {
+			if a.Dir == "" || b.Dir == "" {
+				continue
+			}
 			if a.Dir == b.Dir || strings.HasPrefix(a.Dir, b.Dir+"/") || strings.HasPrefix(b.Dir, a.Dir+"/") {
-				r.errorf(r.pos(f.get(a.Target)), "give each target its own folder", "output.%s.dir %q overlaps output.%s.dir %q", a.Target, a.Dir, b.Target, b.Dir)
+				r.errorf(r.pos(a.node), "give each target its own folder", "output.%s.dir %q overlaps output.%s.dir %q", a.Name, a.Dir, b.Name, b.Dir)
 			}
 		}
 	}
-}
-
-// TargetDir is the folder of one enabled target.
-type TargetDir struct {
-	Target string // go, openapi, typescript, markdown
-	Dir    string
-}
-
-// TargetDirs lists the folders of the enabled targets, in a fixed order.
-func (o Output) TargetDirs() []TargetDir {
-	var dirs []TargetDir
-	if o.Go != nil {
-		dirs = append(dirs, TargetDir{"go", o.Go.Dir})
-	}
-	if o.OpenAPI != nil {
-		dirs = append(dirs, TargetDir{"openapi", o.OpenAPI.Dir})
-	}
-	if o.TypeScript != nil {
-		dirs = append(dirs, TargetDir{"typescript", o.TypeScript.Dir})
-	}
-	if o.Markdown != nil {
-		dirs = append(dirs, TargetDir{"markdown", o.Markdown.Dir})
-	}
-	return dirs
 }

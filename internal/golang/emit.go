@@ -25,14 +25,11 @@ import (
 	"github.com/errgen/errgen/internal/output"
 )
 
-// Emit renders the Go package of c into c.Output.Go.Dir. It fails, with
-// every problem found, when a code cannot become Go: an identifier taken by
+// Emit renders the Go package of c into o.Dir. It fails, with every
+// problem found, when a code cannot become Go: an identifier taken by
 // another declaration of the package, or a message too odd to template.
-func Emit(c *catalog.Catalog) ([]output.File, error) {
-	if c.Output.Go == nil {
-		return nil, errors.New("go: the Go target is off (output.go is absent)")
-	}
-	g, err := newGen(c)
+func Emit(c *catalog.Catalog, o Options) ([]output.File, error) {
+	g, err := newGen(c, o)
 	if err != nil {
 		return nil, err
 	}
@@ -96,8 +93,7 @@ type gen struct {
 	byStatus map[int]obligation
 }
 
-func newGen(c *catalog.Catalog) (*gen, error) {
-	gt := c.Output.Go
+func newGen(c *catalog.Catalog, gt Options) (*gen, error) {
 	if !token.IsIdentifier(gt.Package) || gt.Package == "_" {
 		return nil, fmt.Errorf("go: package name %q is not a Go identifier", gt.Package)
 	}

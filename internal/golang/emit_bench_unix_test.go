@@ -27,7 +27,7 @@ func BenchmarkEmitFile(b *testing.B) {
 	var ru0, ru1 syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru0)
 	for b.Loop() {
-		if _, err := Emit(c); err != nil {
+		if _, err := Target.EmitFor(c); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -146,13 +146,13 @@ func catalogs(t *testing.T) map[string]*catalog.Catalog {
 func TestFiles(t *testing.T) {
 	for name, c := range catalogs(t) {
 		t.Run(name, func(t *testing.T) {
-			files, err := Emit(c)
+			files, err := Target.EmitFor(c)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, f := range files {
-				if !strings.HasPrefix(f.Path, c.Output.Go.Dir+"/") || !strings.HasSuffix(f.Path, ".go") {
-					t.Errorf("%s is not a .go file in %s", f.Path, c.Output.Go.Dir)
+				if !strings.HasPrefix(f.Path, options(t, c).Dir+"/") || !strings.HasSuffix(f.Path, ".go") {
+					t.Errorf("%s is not a .go file in %s", f.Path, options(t, c).Dir)
 				}
 				if first, _, _ := strings.Cut(string(f.Data), "\n"); first != "// "+output.Marker {
 					t.Errorf("%s starts %q", f.Path, first)
@@ -168,7 +168,7 @@ func TestFiles(t *testing.T) {
 				if !ast.IsGenerated(af) {
 					t.Errorf("%s: go/ast.IsGenerated is false", f.Path)
 				}
-				if af.Name.Name != c.Output.Go.Package {
+				if af.Name.Name != options(t, c).Package {
 					t.Errorf("%s is package %s", f.Path, af.Name.Name)
 				}
 				for _, imp := range af.Imports {
@@ -199,7 +199,7 @@ func TestCompiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, c := range catalogs(t) {
-		files, err := Emit(c)
+		files, err := Target.EmitFor(c)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
@@ -224,14 +224,14 @@ func pathBase(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
 // with several threads: the bytes never change.
 func TestDeterministic(t *testing.T) {
 	c := parseCatalog(t, "synthetic.yaml", synthetic(t, 200))
-	first, err := Emit(c)
+	first, err := Target.EmitFor(c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
 	for i := range 20 {
 		runtime.GOMAXPROCS(1 + i%4)
-		again, err := Emit(c)
+		again, err := Target.EmitFor(c)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -287,7 +287,7 @@ func TestCollisions(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			cat := parseCatalog(t, "c.yaml", []byte(collisionBase+c.add))
-			_, err := Emit(cat)
+			_, err := Target.EmitFor(cat)
 			if err == nil {
 				t.Fatal("Emit succeeded")
 			}
@@ -296,21 +296,13 @@ func TestCollisions(t *testing.T) {
 			}
 		})
 	}
-	if _, err := Emit(parseCatalog(t, "c.yaml", []byte(collisionBase))); err != nil {
+	if _, err := Target.EmitFor(parseCatalog(t, "c.yaml", []byte(collisionBase))); err != nil {
 		t.Errorf("the base catalog: %v", err)
 	}
 }
 
-func TestTargetOff(t *testing.T) {
-	c := fixture(t)
-	off := *c
-	off.Output.Go = nil
-	if _, err := Emit(&off); err == nil {
-		t.Error("Emit with the Go target off succeeded")
-	}
-	bad := *c
-	bad.Output.Go = &catalog.GoTarget{Dir: "out/go/x", Package: "go-codes"}
-	if _, err := Emit(&bad); err == nil || !strings.Contains(err.Error(), `package name "go-codes"`) {
+func TestBadPackageName(t *testing.T) {
+	if _, err := Emit(fixture(t), Options{Dir: "out/go/x", Package: "go-codes"}); err == nil || !strings.Contains(err.Error(), `package name "go-codes"`) {
 		t.Errorf("Emit with a bad package name: %v", err)
 	}
 }
@@ -373,7 +365,7 @@ func BenchmarkEmit(b *testing.B) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := Emit(c); err != nil {
+				if _, err := Target.EmitFor(c); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -87,7 +87,7 @@ func writeModule(dir string, c *catalog.Catalog, files []output.File) error {
 		return err
 	}
 	for _, f := range files {
-		rel, ok := strings.CutPrefix(f.Path, c.Output.Go.Dir+"/")
+		rel, ok := strings.CutPrefix(f.Path, c.Output.Target(Target.Name).Dir+"/")
 		if !ok {
 			return os.ErrInvalid
 		}

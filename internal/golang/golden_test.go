@@ -36,7 +36,7 @@ var emitted = sync.OnceValues(func() ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Emit(c)
+	return Target.EmitFor(c)
 })
 
 func emitFixture(t testing.TB) []output.File {
@@ -110,4 +110,10 @@ func goldenName(t testing.TB, f output.File) string {
 		t.Fatalf("%s is not under out/go/codes", f.Path)
 	}
 	return rel + ".golden"
+}
+
+// options reads the catalog's output.go.
+func options(t testing.TB, c *catalog.Catalog) Options {
+	t.Helper()
+	return testtool.Options(t, c, Target.Name, ReadOptions)
 }

@@ -52,14 +52,14 @@ func TestGFM(t *testing.T) {
 				t.Fatal(err)
 			}
 			labels := set.labels
-			if c.Output.Markdown.Templates != "" {
+			if options(t, c).Templates != "" {
 				labels = overrideLabels(t, c)
 			}
 			for p, data := range got {
 				if !strings.HasSuffix(p, ".md") {
 					continue
 				}
-				if c.Output.Markdown.FrontMatter {
+				if options(t, c).FrontMatter {
 					checkFrontMatter(t, c, p, data)
 					// As a site generator does, read the page without it.
 					data = data[bytes.Index(data, []byte("\n---\n"))+len("\n---\n"):]
@@ -76,7 +76,7 @@ func TestGFM(t *testing.T) {
 				l := labels[lang]
 				tables := tablesOf(t, doc, data)
 				if code == nil {
-					if strings.HasSuffix(p, "index.md") && c.Output.Markdown.Templates == "" {
+					if strings.HasSuffix(p, "index.md") && options(t, c).Templates == "" {
 						checkCodeTable(t, p, c, table, lang, l, tables)
 					}
 					continue
@@ -90,7 +90,7 @@ func TestGFM(t *testing.T) {
 
 func overrideLabels(t *testing.T, c *catalog.Catalog) map[string]Labels {
 	t.Helper()
-	set, err := loadTemplates(osDirFS(c), c.Output.Markdown.Templates)
+	set, err := loadTemplates(osDirFS(t, c), options(t, c).Templates)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -490,6 +490,6 @@ func checkFrontMatter(t *testing.T, c *catalog.Catalog, p string, data []byte) {
 
 func equal(a, b []string) bool { return slices.Equal(a, b) }
 
-func osDirFS(c *catalog.Catalog) fs.FS {
-	return os.DirFS(filepath.Join(c.Root, c.Output.Markdown.Templates))
+func osDirFS(t testing.TB, c *catalog.Catalog) fs.FS {
+	return os.DirFS(filepath.Join(c.Root, options(t, c).Templates))
 }

@@ -50,14 +50,10 @@ const (
 const markerLine = "<!-- " + output.Marker + " -->\n"
 
 // Emit renders the docs of c. overrides is the folder named by
-// output.markdown.templates (nil when it names none); each file there
-// replaces the embedded template of the same name. Paths of the files
-// returned lie under output.markdown.dir. Emit touches no disk.
-func Emit(c *catalog.Catalog, overrides fs.FS) ([]output.File, error) {
-	target := c.Output.Markdown
-	if target == nil {
-		return nil, nil
-	}
+// target.Templates (nil when it names none); each file there replaces the
+// embedded template of the same name. Paths of the files returned lie
+// under target.Dir. Emit touches no disk.
+func Emit(c *catalog.Catalog, target Options, overrides fs.FS) ([]output.File, error) {
 	if len(c.Languages) == 0 {
 		return nil, fmt.Errorf("markdown: the catalog has no language")
 	}

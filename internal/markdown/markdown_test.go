@@ -49,10 +49,10 @@ func emitCase(t *testing.T, name string) (*catalog.Catalog, []output.File) {
 		t.Fatalf("loading case %s: %v", name, err)
 	}
 	var overrides fs.FS
-	if dir := c.Output.Markdown.Templates; dir != "" {
+	if dir := options(t, c).Templates; dir != "" {
 		overrides = os.DirFS(filepath.Join(c.Root, dir))
 	}
-	files, err := Emit(c, overrides)
+	files, err := emitFS(t, c, overrides)
 	if err != nil {
 		t.Fatalf("case %s: %v", name, err)
 	}
@@ -64,9 +64,9 @@ func relative(t *testing.T, c *catalog.Catalog, files []output.File) map[string]
 	t.Helper()
 	m := map[string][]byte{}
 	for _, f := range files {
-		rel, ok := strings.CutPrefix(f.Path, c.Output.Markdown.Dir+"/")
+		rel, ok := strings.CutPrefix(f.Path, options(t, c).Dir+"/")
 		if !ok {
-			t.Errorf("%s lies outside output.markdown.dir %s", f.Path, c.Output.Markdown.Dir)
+			t.Errorf("%s lies outside output.markdown.dir %s", f.Path, options(t, c).Dir)
 			continue
 		}
 		if _, dup := m[rel]; dup {
@@ -169,7 +169,7 @@ func TestLayout(t *testing.T) {
 					continue
 				}
 				s := string(data)
-				if c.Output.Markdown.FrontMatter {
+				if options(t, c).FrontMatter {
 					end := strings.Index(s, "\n---\n")
 					if !strings.HasPrefix(s, "---\n") || end < 0 {
 						t.Errorf("%s does not start with front matter", p)
@@ -193,4 +193,16 @@ func TestLayout(t *testing.T) {
 			}
 		})
 	}
+}
+
+// options reads the catalog's output.markdown.
+func options(t testing.TB, c *catalog.Catalog) Options {
+	t.Helper()
+	return testtool.Options(t, c, Target.Name, ReadOptions)
+}
+
+// emitFS renders c with its own options and the override folder fsys.
+func emitFS(t testing.TB, c *catalog.Catalog, fsys fs.FS) ([]output.File, error) {
+	t.Helper()
+	return Emit(c, options(t, c), fsys)
 }

@@ -56,12 +56,12 @@ func byPath(files []output.File) map[string]string {
 
 // An override replaces the one template of its name, and nothing else.
 func TestOverrideReplacesTemplate(t *testing.T) {
-	base, err := Emit(seedWith(t, "team"), fstest.MapFS{})
+	base, err := emitFS(t, seedWith(t, "team"), fstest.MapFS{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	code := strings.Replace(embedded(t, codeTemplate), "# {{$c.Number}} {{md $c.ID}}", "# Code {{$c.Number}}: {{md $c.ID}}", 1)
-	files, err := Emit(seedWith(t, "team"), fstest.MapFS{codeTemplate: {Data: []byte(code)}})
+	files, err := emitFS(t, seedWith(t, "team"), fstest.MapFS{codeTemplate: {Data: []byte(code)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +92,7 @@ func TestOverrideReplacesTemplate(t *testing.T) {
 // An override of labels.yaml changes the words of the pages.
 func TestOverrideLabels(t *testing.T) {
 	labels := strings.ReplaceAll(embedded(t, labelsFile), "  retryable: Retryable", "  retryable: Retry?")
-	files, err := Emit(seedWith(t, "team"), fstest.MapFS{labelsFile: {Data: []byte(labels)}})
+	files, err := emitFS(t, seedWith(t, "team"), fstest.MapFS{labelsFile: {Data: []byte(labels)}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -195,7 +195,7 @@ func TestOverrideErrors(t *testing.T) {
 			if tt.options != "" {
 				options += ", " + tt.options
 			}
-			files, err := Emit(seedWithOptions(t, options), fsys)
+			files, err := emitFS(t, seedWithOptions(t, options), fsys)
 			if err == nil {
 				t.Fatalf("no error; %d files", len(files))
 			}
@@ -221,20 +221,10 @@ func TestLanguageWithoutLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = Emit(c, nil)
+	_, err = emitFS(t, c, nil)
 	want := "markdown: embedded labels.yaml has no labels for language fr"
 	if err == nil || !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error %v, want one starting with %q", err, want)
-	}
-}
-
-// A target that is off renders nothing.
-func TestTargetOff(t *testing.T) {
-	c := seedWith(t, "team")
-	c.Output.Markdown = nil
-	files, err := Emit(c, nil)
-	if err != nil || files != nil {
-		t.Errorf("Emit = %v, %v; want nothing", files, err)
 	}
 }
 

@@ -54,14 +54,10 @@ const (
 // componentKey is what OpenAPI 3 allows as the key of a component.
 var componentKey = regexp.MustCompile(`^[a-zA-Z0-9._-]+$`)
 
-// Emit renders the OpenAPI target: errors.yaml and errors.json in
-// c.Output.OpenAPI.Dir. It returns no files when the target is off, and an
-// error, with no files, when the document would be invalid.
-func Emit(c *catalog.Catalog) ([]output.File, error) {
-	if c.Output.OpenAPI == nil {
-		return nil, nil
-	}
-	doc, err := Build(c)
+// Emit renders the OpenAPI target: errors.yaml and errors.json in o.Dir.
+// It returns an error, with no files, when the document would be invalid.
+func Emit(c *catalog.Catalog, o Options) ([]output.File, error) {
+	doc, err := Build(c, o)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +88,7 @@ func Emit(c *catalog.Catalog) ([]output.File, error) {
 	if err = errors.Join(err, yamlErr); err != nil {
 		return nil, err
 	}
-	dir := c.Output.OpenAPI.Dir
+	dir := o.Dir
 	return []output.File{
 		{Path: path.Join(dir, YAMLName), Data: yamlData},
 		{Path: path.Join(dir, JSONName), Data: jsonData},
@@ -126,16 +122,13 @@ func Validate(data []byte) error {
 
 // Build assembles the document. It checks every component key first and
 // reports all bad or colliding keys at once.
-func Build(c *catalog.Catalog) (*openapi3.T, error) {
-	if c.Output.OpenAPI == nil {
-		return nil, errors.New("openapi: the target is off in this catalog")
-	}
+func Build(c *catalog.Catalog, o Options) (*openapi3.T, error) {
 	b := &builder{c: c, doc: &openapi3.T{
 		OpenAPI:    Version,
 		Extensions: map[string]any{"x-generated": output.Marker},
 		Info: &openapi3.Info{
-			Title:       c.Output.OpenAPI.Title,
-			Version:     c.Output.OpenAPI.Version,
+			Title:       o.Title,
+			Version:     o.Version,
 			Description: infoDescription,
 			Extensions: map[string]any{
 				"x-language":  c.Default,

@@ -57,13 +57,13 @@ func load(t testing.TB, file string) *catalog.Catalog {
 
 func emit(t testing.TB, c *catalog.Catalog) map[string][]byte {
 	t.Helper()
-	files, err := openapi.Emit(c)
+	files, err := openapi.Target.EmitFor(c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := []string{
-		path.Join(c.Output.OpenAPI.Dir, openapi.YAMLName),
-		path.Join(c.Output.OpenAPI.Dir, openapi.JSONName),
+		path.Join(options(t, c).Dir, openapi.YAMLName),
+		path.Join(options(t, c).Dir, openapi.JSONName),
 	}
 	var got []string
 	out := map[string][]byte{}
@@ -226,7 +226,7 @@ func TestContent(t *testing.T) {
 
 func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 	t.Helper()
-	if doc.OpenAPI != openapi.Version || doc.Info.Title != c.Output.OpenAPI.Title || doc.Info.Version != c.Output.OpenAPI.Version {
+	if doc.OpenAPI != openapi.Version || doc.Info.Title != options(t, c).Title || doc.Info.Version != options(t, c).Version {
 		t.Errorf("openapi/info = %s %q %q", doc.OpenAPI, doc.Info.Title, doc.Info.Version)
 	}
 	if doc.Paths.Len() != 0 {
@@ -454,7 +454,7 @@ func TestKeys(t *testing.T) {
 	c.Table(catalog.KindError).TypeName = "Error Code"             // space
 	h := c.Table(catalog.KindHTTP).Lookup(401)
 	h.Headers = append(h.Headers, catalog.Header{Name: "X/Bad", Requirement: catalog.May})
-	files, err := openapi.Emit(c)
+	files, err := openapi.Target.EmitFor(c)
 	if err == nil || files != nil {
 		t.Fatalf("Emit = %d files, %v", len(files), err)
 	}
@@ -465,21 +465,11 @@ func TestKeys(t *testing.T) {
 	}
 }
 
-// TestOff: no files when codes.yaml does not enable the target.
-func TestOff(t *testing.T) {
-	c := load(t, "testdata/catalog.yaml")
-	c.Output.OpenAPI = nil
-	files, err := openapi.Emit(c)
-	if err != nil || files != nil {
-		t.Fatalf("Emit = %v, %v", files, err)
-	}
-}
-
 // writeTree writes the emitted files under dir at their catalog-relative
 // paths, as errgen generate would, and returns their absolute paths.
 func writeTree(t *testing.T, dir string, c *catalog.Catalog) []string {
 	t.Helper()
-	files, err := openapi.Emit(c)
+	files, err := openapi.Target.EmitFor(c)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -503,8 +493,8 @@ func exampleTree(t *testing.T) (dir, spec string) {
 	t.Helper()
 	dir = t.TempDir()
 	c := load(t, "../../codes.yaml")
-	if c.Output.OpenAPI.Dir != "out/openapi" {
-		t.Fatalf("codes.yaml writes OpenAPI to %s; update examples/openapi/api.yaml's $refs", c.Output.OpenAPI.Dir)
+	if options(t, c).Dir != "out/openapi" {
+		t.Fatalf("codes.yaml writes OpenAPI to %s; update examples/openapi/api.yaml's $refs", options(t, c).Dir)
 	}
 	writeTree(t, dir, c)
 	data, err := os.ReadFile("../../examples/openapi/api.yaml")
@@ -597,4 +587,10 @@ func TestOpenAPITypeScript(t *testing.T) {
 			}
 		})
 	}
+}
+
+// options reads the catalog's output.openapi.
+func options(t testing.TB, c *catalog.Catalog) openapi.Options {
+	t.Helper()
+	return testtool.Options(t, c, openapi.Target.Name, openapi.ReadOptions)
 }

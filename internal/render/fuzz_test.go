@@ -113,12 +113,12 @@ func FuzzEmit(f *testing.F) {
 		if err != nil {
 			return // rejected with a position: the loader tests cover that
 		}
-		goFiles, err := golang.Emit(c)
+		goFiles, err := golang.Target.EmitFor(c)
 		if err != nil {
 			t.Fatalf("Go target failed on an accepted catalog: %v", err)
 		}
 		typeCheckGo(t, goFiles)
-		if _, err := typescript.Emit(c); err != nil {
+		if _, err := typescript.Target.EmitFor(c); err != nil {
 			t.Fatalf("TypeScript target failed on an accepted catalog: %v", err)
 		}
 	})
@@ -152,7 +152,7 @@ func TestFuzzCorpusTypeChecks(t *testing.T) {
 		if err != nil {
 			continue
 		}
-		files, err := render.Render(c)
+		files, err := render.Render(c, render.Targets)
 		if err != nil {
 			t.Fatalf("input %d: %v", i, err)
 		}

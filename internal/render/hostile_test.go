@@ -51,7 +51,7 @@ func generate(t *testing.T, path string) (*catalog.Catalog, string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := render.Render(c)
+	files, err := render.Render(c, render.Targets)
 	if err != nil {
 		t.Fatal(err)
 	}

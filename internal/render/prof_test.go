@@ -17,10 +17,10 @@ func BenchmarkRenderTargets(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	for _, t := range render.Targets(c) {
+	for _, t := range render.Targets {
 		b.Run(t.Name, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := t.Emit(c); err != nil {
+				if _, err := t.EmitFor(c); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -1,12 +1,10 @@
-// Package render runs every enabled target's emitter over a catalog and
+// Package render runs the emitter of every target a catalog turns on and
 // returns all files in memory; nothing is written here.
 package render
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
+	"slices"
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/golang"
@@ -17,58 +15,48 @@ import (
 	"github.com/errgen/errgen/internal/typescript"
 )
 
-// Target is one emitter, named as in codes.yaml's output section.
-type Target struct {
-	Name string
-	Emit func(*catalog.Catalog) ([]output.File, error)
+// Targets is errgen's target registry, in the order targets render. The
+// loader checks codes.yaml's output section against it, the JSON Schema's
+// output properties come from it, and Render runs it. A new target is a
+// package that exports a catalog.Target, plus one line here.
+var Targets = []catalog.Target{
+	golang.Target,
+	openapi.Target,
+	typescript.Target,
+	markdown.Target,
 }
 
-// Targets lists the enabled targets of c in a fixed order. The Markdown
-// target's override folder is opened here, at the edge, so the emitter
-// itself stays free of disk access.
-func Targets(c *catalog.Catalog) []Target {
-	var ts []Target
-	if c.Output.Go != nil {
-		ts = append(ts, Target{"go", golang.Emit})
-	}
-	if c.Output.OpenAPI != nil {
-		ts = append(ts, Target{"openapi", openapi.Emit})
-	}
-	if c.Output.TypeScript != nil {
-		ts = append(ts, Target{"typescript", typescript.Emit})
-	}
-	if m := c.Output.Markdown; m != nil {
-		var overrides fs.FS
-		if m.Templates != "" {
-			overrides = os.DirFS(filepath.Join(c.Root, filepath.FromSlash(m.Templates)))
+// Render emits every target of targets that c turns on. Paths in the
+// result are relative to the catalog's root. The emitters share nothing
+// but the read-only catalog, so they run at once; their files are joined
+// in registry order, so the result does not depend on scheduling. It fails
+// if any target fails, or if c turns on a target the registry lacks: a
+// partial set is never returned, so nothing partial can be written.
+func Render(c *catalog.Catalog, targets []catalog.Target) ([]output.File, error) {
+	for _, cfg := range c.Output.Targets {
+		if !slices.ContainsFunc(targets, func(t catalog.Target) bool { return t.Name == cfg.Name }) {
+			return nil, fmt.Errorf("%s: errgen has no target %q", cfg.Pos, cfg.Name)
 		}
-		ts = append(ts, Target{"markdown", func(c *catalog.Catalog) ([]output.File, error) {
-			return markdown.Emit(c, overrides)
-		}})
 	}
-	return ts
-}
-
-// Render emits every enabled target. Paths in the result are relative to
-// the catalog's root. It fails if any target fails: a partial set is never
-// returned, so nothing partial can be written.
-func Render(c *catalog.Catalog) ([]output.File, error) {
-	return RenderTargets(c, Targets(c))
-}
-
-// RenderTargets is Render over an explicit target list. The emitters share
-// nothing but the read-only catalog, so they run at once; their files are
-// joined in target order, so the result does not depend on scheduling.
-func RenderTargets(c *catalog.Catalog, targets []Target) ([]output.File, error) {
-	results := make([][]output.File, len(targets))
-	errs := make([]error, len(targets))
-	parallel.For(len(targets), len(targets), func(i int) {
-		results[i], errs[i] = targets[i].Emit(c)
+	type job struct {
+		t   catalog.Target
+		cfg *catalog.TargetConfig
+	}
+	var jobs []job
+	for _, t := range targets {
+		if cfg := c.Output.Target(t.Name); cfg != nil {
+			jobs = append(jobs, job{t, cfg})
+		}
+	}
+	results := make([][]output.File, len(jobs))
+	errs := make([]error, len(jobs))
+	parallel.For(len(jobs), len(jobs), func(i int) {
+		results[i], errs[i] = jobs[i].t.Emit(c, jobs[i].cfg)
 	})
 	var all []output.File
-	for i, t := range targets {
+	for i, j := range jobs {
 		if errs[i] != nil {
-			return nil, fmt.Errorf("%s target: %w", t.Name, errs[i])
+			return nil, fmt.Errorf("%s target: %w", j.t.Name, errs[i])
 		}
 		all = append(all, results[i]...)
 	}

@@ -12,22 +12,22 @@ import (
 func TestRefuse(t *testing.T) {
 	tests := []struct {
 		name   string
-		change func(c *catalog.Catalog)
+		change func(c *catalog.Catalog, o *typescript.Options)
 		want   string
 	}{
 		{
 			name:   "type name clashes with a shared export",
-			change: func(c *catalog.Catalog) { c.Table(catalog.KindResponse).TypeName = "Problem" },
+			change: func(c *catalog.Catalog, _ *typescript.Options) { c.Table(catalog.KindResponse).TypeName = "Problem" },
 			want:   "typescript: testdata/catalog.yaml:79:3: the response table's type name Problem derives Problem, which the package's shared declarations already declares; rename the type",
 		},
 		{
 			name:   "type name shadows a global the code uses",
-			change: func(c *catalog.Catalog) { c.Table(catalog.KindError).TypeName = "Record" },
+			change: func(c *catalog.Catalog, _ *typescript.Options) { c.Table(catalog.KindError).TypeName = "Record" },
 			want:   "typescript: testdata/catalog.yaml:94:3: type name \"Record\" of the error table cannot name a TypeScript enum and type; choose another",
 		},
 		{
 			name: "two tables derive the same names",
-			change: func(c *catalog.Catalog) {
+			change: func(c *catalog.Catalog, _ *typescript.Options) {
 				c.Table(catalog.KindResponse).TypeName = "ErrorCode"
 			},
 			want: "typescript: testdata/catalog.yaml:94:3: the error table's type name ErrorCode derives ErrorCode, errorCodes, " +
@@ -36,7 +36,7 @@ func TestRefuse(t *testing.T) {
 		},
 		{
 			name: "codes the package cannot hold",
-			change: func(c *catalog.Catalog) {
+			change: func(c *catalog.Catalog, _ *typescript.Options) {
 				codes := c.Table(catalog.KindError).Codes
 				codes[0].ID = "NaN"
 				codes[1].Number = 1 << 53
@@ -50,15 +50,16 @@ func TestRefuse(t *testing.T) {
 		},
 		{
 			name:   "no form",
-			change: func(c *catalog.Catalog) { c.Output.TypeScript.Enum, c.Output.TypeScript.Const = false, false },
+			change: func(_ *catalog.Catalog, o *typescript.Options) { o.Enum, o.Const = false, false },
 			want:   "typescript: output.typescript selects neither the enum nor the const form",
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := load(t, "catalog")
-			tt.change(c)
-			files, err := typescript.Emit(c)
+			o := options(t, c)
+			tt.change(c, &o)
+			files, err := typescript.Emit(c, o)
 			if err == nil {
 				t.Fatalf("Emit succeeded with %d files", len(files))
 			}

@@ -69,7 +69,7 @@ func TestRuntime(t *testing.T) {
 			for _, e := range []struct {
 				on   bool
 				name string
-			}{{c.Output.TypeScript.Enum, "index"}, {c.Output.TypeScript.Const, "const"}} {
+			}{{options(t, c).Enum, "index"}, {options(t, c).Const, "const"}} {
 				if e.on {
 					entries[e.name] = map[string]string{
 						"js":  filepath.Join(dir, e.name+".js"),

@@ -9,6 +9,8 @@ import (
 	"github.com/errgen/errgen/internal/typescript"
 )
 
+var largeOptions = typescript.Options{Dir: "out/typescript", PackageName: "@example/large", Version: "1.0.0", Enum: true, Const: true}
+
 // large builds a catalog of n error codes in two languages, every tenth
 // with a placeholder and every hundredth sharing a wire name.
 func large(n int) *catalog.Catalog {
@@ -17,9 +19,7 @@ func large(n int) *catalog.Catalog {
 		Languages:   []catalog.Language{{Tag: "en", Name: "English"}, {Tag: "ko", Name: "한국어"}},
 		Default:     "en",
 		DocsBaseURL: "https://docs.example.com/codes",
-		Output: catalog.Output{Dir: "out", TypeScript: &catalog.TypeScriptTarget{
-			Dir: "out/typescript", PackageName: "@example/large", Version: "1.0.0", Enum: true, Const: true,
-		}},
+		Output:      catalog.Output{Dir: "out"},
 	}
 	t := &catalog.Table{Kind: catalog.KindError, TypeName: "ErrorCode",
 		Title: catalog.Text{"en": "Errors", "ko": "오류"}, Description: catalog.Text{}, Min: 1, Max: 10 * n}
@@ -52,7 +52,7 @@ func large(n int) *catalog.Catalog {
 // BenchmarkEmit50k's job (make bench), not a wall-clock bound here.
 func TestScale(t *testing.T) {
 	c := large(50_000)
-	files, err := typescript.Emit(c)
+	files, err := typescript.Emit(c, largeOptions)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +71,7 @@ func BenchmarkEmit50k(b *testing.B) {
 	c := large(50_000)
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := typescript.Emit(c); err != nil {
+		if _, err := typescript.Emit(c, largeOptions); err != nil {
 			b.Fatal(err)
 		}
 	}

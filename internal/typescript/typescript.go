@@ -127,19 +127,15 @@ var commonExports = []string{"Language", "languages", "defaultLanguage", "langua
 // gen holds what every file of one Emit needs.
 type gen struct {
 	c      *catalog.Catalog
-	ts     *catalog.TypeScriptTarget
+	ts     Options
 	tables []*table
 	langs  []string // tags in declaration order
 }
 
-// Emit renders the TypeScript package into c.Output.TypeScript.Dir. It
-// returns no files when the target is off, and an error (with no files)
-// when the catalog holds something the package cannot carry.
-func Emit(c *catalog.Catalog) ([]output.File, error) {
-	ts := c.Output.TypeScript
-	if ts == nil {
-		return nil, nil
-	}
+// Emit renders the TypeScript package into ts.Dir. It returns an error
+// (with no files) when the catalog holds something the package cannot
+// carry.
+func Emit(c *catalog.Catalog, ts Options) ([]output.File, error) {
 	g := &gen{c: c, ts: ts}
 	for _, l := range c.Languages {
 		g.langs = append(g.langs, l.Tag)

@@ -33,20 +33,26 @@ func load(t testing.TB, name string) *catalog.Catalog {
 	return c
 }
 
+// options reads the catalog's output.typescript.
+func options(t testing.TB, c *catalog.Catalog) typescript.Options {
+	t.Helper()
+	return testtool.Options(t, c, typescript.Target.Name, typescript.ReadOptions)
+}
+
 // emit renders a fixture and returns its files keyed by their path inside
 // the TypeScript target's folder.
 func emit(t testing.TB, name string) (*catalog.Catalog, map[string][]byte) {
 	t.Helper()
 	c := load(t, name)
-	files, err := typescript.Emit(c)
+	files, err := typescript.Target.EmitFor(c)
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := map[string][]byte{}
 	for _, f := range files {
-		rel, ok := strings.CutPrefix(f.Path, c.Output.TypeScript.Dir+"/")
+		rel, ok := strings.CutPrefix(f.Path, options(t, c).Dir+"/")
 		if !ok || strings.Contains(rel, "/") {
-			t.Fatalf("%s lies outside %s", f.Path, c.Output.TypeScript.Dir)
+			t.Fatalf("%s lies outside %s", f.Path, options(t, c).Dir)
 		}
 		if _, dup := out[rel]; dup {
 			t.Fatalf("%s emitted twice", f.Path)
@@ -131,12 +137,12 @@ func TestMarker(t *testing.T) {
 func TestDeterministic(t *testing.T) {
 	for _, name := range cases {
 		c := load(t, name)
-		a, err := typescript.Emit(c)
+		a, err := typescript.Target.EmitFor(c)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for range 3 {
-			b, err := typescript.Emit(c)
+			b, err := typescript.Target.EmitFor(c)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -144,15 +150,5 @@ func TestDeterministic(t *testing.T) {
 				t.Fatalf("%s: two emits differ", name)
 			}
 		}
-	}
-}
-
-// TestOff: a catalog without the target gets no files.
-func TestOff(t *testing.T) {
-	c := load(t, "catalog")
-	c.Output.TypeScript = nil
-	files, err := typescript.Emit(c)
-	if err != nil || files != nil {
-		t.Fatalf("Emit = %v, %v; want nothing", files, err)
 	}
 }

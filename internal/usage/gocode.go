@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/golang"
 )
 
 const (
@@ -26,7 +27,7 @@ const (
 // the generated package itself from source beside them: its constructors
 // are recognised by what their bodies reference.
 func scanGo(c *catalog.Catalog, opt Options) ([]Use, int, error) {
-	genDir, err := filepath.Abs(filepath.Join(c.Root, filepath.FromSlash(c.Output.Go.Dir)))
+	genDir, err := filepath.Abs(filepath.Join(c.Root, filepath.FromSlash(c.Output.Target(golang.Target.Name).Dir)))
 	if err != nil {
 		return nil, 0, err
 	}

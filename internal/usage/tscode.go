@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/typescript"
 )
 
 // scanScript is run by node with the TypeScript compiler API; see its
@@ -32,14 +33,19 @@ type tsUse struct {
 // it finds to the catalog: the enum or const object names a table's type,
 // the member's value is the code's number.
 func scanTS(c *catalog.Catalog, opt Options) ([]Use, int, error) {
-	if c.Output.TypeScript == nil {
+	target := c.Output.Target(typescript.Target.Name)
+	if target == nil {
 		return nil, 0, fmt.Errorf("%s: the catalog has no output.typescript, so there is no npm package to look for", c.Path)
+	}
+	ts, err := typescript.ReadOptions(target)
+	if err != nil {
+		return nil, 0, err
 	}
 	project := opt.TSDir
 	if !filepath.IsAbs(project) {
 		project = filepath.Join(opt.Dir, project)
 	}
-	name := c.Output.TypeScript.PackageName
+	name := ts.PackageName
 	cfg, err := json.Marshal(map[string]any{"project": project, "typescript": opt.TypeScript, "packages": []string{name}})
 	if err != nil {
 		return nil, 0, err

@@ -17,6 +17,7 @@ import (
 	"slices"
 
 	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/golang"
 )
 
 // Options say what to scan.
@@ -96,7 +97,7 @@ func (r *Report) Errors() int {
 
 // Run scans the Go packages and, if asked, the TypeScript project.
 func Run(c *catalog.Catalog, opt Options) (*Report, error) {
-	if c.Output.Go == nil {
+	if c.Output.Target(golang.Target.Name) == nil {
 		return nil, fmt.Errorf("%s: the catalog has no output.go, so there is no generated Go package to look for", c.Path)
 	}
 	dir, err := filepath.Abs(cmp.Or(opt.Dir, "."))

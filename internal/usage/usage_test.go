@@ -31,7 +31,7 @@ func shop(t *testing.T) (string, *catalog.Catalog) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := render.RenderTargets(c, render.Targets(c))
+	files, err := render.Render(c, render.Targets)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,11 +21,11 @@ import (
 	"github.com/errgen/errgen/internal/testtool"
 )
 
-// TypeScript renders c with openapi.Emit, runs the pinned openapi-typescript
+// TypeScript renders c with the OpenAPI target, runs the pinned openapi-typescript
 // on the YAML document and returns the TypeScript it writes.
 func TypeScript(t testing.TB, c *catalog.Catalog) string {
 	t.Helper()
-	files, err := openapi.Emit(c)
+	files, err := openapi.Target.EmitFor(c)
 	if err != nil {
 		t.Fatal(err)
 	}
