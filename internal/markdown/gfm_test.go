@@ -81,7 +81,7 @@ func TestGFM(t *testing.T) {
 					}
 					continue
 				}
-				checkCodePage(t, p, c, code, lang, tables)
+				checkCodePage(t, p, c, code, lang, l, tables)
 				checkProblem(t, p, c, code, lang, doc, data)
 			}
 		})
@@ -219,13 +219,13 @@ func plainMessage(code *catalog.Code, lang string) string {
 	return code.Message.Plain(lang, func(name string) string { return "{" + name + "}" })
 }
 
-func checkCodePage(t *testing.T, p string, c *catalog.Catalog, code *catalog.Code, lang string, tables []parsedTable) {
+func checkCodePage(t *testing.T, p string, c *catalog.Catalog, code *catalog.Code, lang string, l Labels, tables []parsedTable) {
 	t.Helper()
 	var want []parsedTable
 	if hs := c.ObligedHeaders(code); len(hs) > 0 {
 		var rows parsedTable
 		for _, h := range hs {
-			rows = append(rows, []string{normalize(h.Name), string(h.Requirement), normalize(h.Description[lang])})
+			rows = append(rows, []string{normalize(h.Name), l.Requirements.word(h.Requirement), normalize(h.Description[lang])})
 		}
 		want = append(want, rows)
 	}

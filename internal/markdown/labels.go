@@ -20,50 +20,51 @@ const labelsFile = "labels.yaml"
 // labels.yaml. They are Markdown written by the template author and are
 // not escaped; Search, the words of the docs site's search, are plain text.
 type Labels struct {
-	Title          string  `yaml:"title"`
-	Languages      string  `yaml:"languages"`
-	Intro          string  `yaml:"intro"`
-	Tables         string  `yaml:"tables"`
-	Kinds          Kinds   `yaml:"kinds"`
-	Reading        string  `yaml:"reading"`
-	ReadingBody    string  `yaml:"reading_body"`
-	Members        Members `yaml:"members"`
-	Example        string  `yaml:"example"`
-	Code           string  `yaml:"code"`
-	ID             string  `yaml:"id"`
-	Wire           string  `yaml:"wire"`
-	Status         string  `yaml:"status"`
-	Message        string  `yaml:"message"`
-	Retryable      string  `yaml:"retryable"`
-	Deprecated     string  `yaml:"deprecated"`
-	Yes            string  `yaml:"yes"`
-	No             string  `yaml:"no"`
-	Client         string  `yaml:"client"`
-	ClientNote     string  `yaml:"client_note"`
-	Range          string  `yaml:"range"`
-	Categories     string  `yaml:"categories"`
-	Category       string  `yaml:"category"`
-	Reserved       string  `yaml:"reserved"`
-	ReservedNote   string  `yaml:"reserved_note"`
-	Reason         string  `yaml:"reason"`
-	Description    string  `yaml:"description"`
-	Reference      string  `yaml:"reference"`
-	Headers        string  `yaml:"headers"`
-	HeadersIntro   string  `yaml:"headers_intro"`
-	Header         string  `yaml:"header"`
-	Requirement    string  `yaml:"requirement"`
-	Params         string  `yaml:"params"`
-	ParamsIntro    string  `yaml:"params_intro"`
-	Param          string  `yaml:"param"`
-	Type           string  `yaml:"type"`
-	ParamExample   string  `yaml:"param_example"`
-	Problem        string  `yaml:"problem"`
-	ProblemIntro   string  `yaml:"problem_intro"`
-	DeprecatedNote string  `yaml:"deprecated_note"`
-	Replacement    string  `yaml:"replacement"`
-	OtherLanguages string  `yaml:"other_languages"`
-	AllTables      string  `yaml:"all_tables"`
-	Search         Search  `yaml:"search"`
+	Title          string   `yaml:"title"`
+	Languages      string   `yaml:"languages"`
+	Intro          string   `yaml:"intro"`
+	Tables         string   `yaml:"tables"`
+	Kinds          Kinds    `yaml:"kinds"`
+	Reading        string   `yaml:"reading"`
+	ReadingBody    string   `yaml:"reading_body"`
+	Members        Members  `yaml:"members"`
+	Example        string   `yaml:"example"`
+	Code           string   `yaml:"code"`
+	ID             string   `yaml:"id"`
+	Wire           string   `yaml:"wire"`
+	Status         string   `yaml:"status"`
+	Message        string   `yaml:"message"`
+	Retryable      string   `yaml:"retryable"`
+	Deprecated     string   `yaml:"deprecated"`
+	Yes            string   `yaml:"yes"`
+	No             string   `yaml:"no"`
+	Client         string   `yaml:"client"`
+	ClientNote     string   `yaml:"client_note"`
+	Range          string   `yaml:"range"`
+	Categories     string   `yaml:"categories"`
+	Category       string   `yaml:"category"`
+	Reserved       string   `yaml:"reserved"`
+	ReservedNote   string   `yaml:"reserved_note"`
+	Reason         string   `yaml:"reason"`
+	Description    string   `yaml:"description"`
+	Reference      string   `yaml:"reference"`
+	Headers        string   `yaml:"headers"`
+	HeadersIntro   string   `yaml:"headers_intro"`
+	Header         string   `yaml:"header"`
+	Requirement    string   `yaml:"requirement"`
+	Requirements   Keywords `yaml:"requirements"`
+	Params         string   `yaml:"params"`
+	ParamsIntro    string   `yaml:"params_intro"`
+	Param          string   `yaml:"param"`
+	Type           string   `yaml:"type"`
+	ParamExample   string   `yaml:"param_example"`
+	Problem        string   `yaml:"problem"`
+	ProblemIntro   string   `yaml:"problem_intro"`
+	DeprecatedNote string   `yaml:"deprecated_note"`
+	Replacement    string   `yaml:"replacement"`
+	OtherLanguages string   `yaml:"other_languages"`
+	AllTables      string   `yaml:"all_tables"`
+	Search         Search   `yaml:"search"`
 }
 
 // Kinds explains each of the three tables in a sentence.
@@ -71,6 +72,14 @@ type Kinds struct {
 	HTTP     string `yaml:"http"`
 	Response string `yaml:"response"`
 	Error    string `yaml:"error"`
+}
+
+// Keywords are the words for the RFC 2119 keywords of the header table, so a
+// page in another language need not show English ones.
+type Keywords struct {
+	Must   string `yaml:"MUST"`
+	Should string `yaml:"SHOULD"`
+	May    string `yaml:"MAY"`
 }
 
 // Members explains each member of an RFC 9457 problem body.

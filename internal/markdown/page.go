@@ -93,6 +93,19 @@ func showsWire(t *catalog.Table) bool {
 	return t.Kind == catalog.KindError || slices.ContainsFunc(t.Codes, func(c *catalog.Code) bool { return c.Wire != c.ID })
 }
 
+// Keyword returns the page language's word for a header's requirement.
+func (p *Page) Keyword(r catalog.Requirement) string { return p.L.Requirements.word(r) }
+
+func (k Keywords) word(r catalog.Requirement) string {
+	switch r {
+	case catalog.Must:
+		return k.Must
+	case catalog.Should:
+		return k.Should
+	}
+	return k.May
+}
+
 // YesNo returns the label for a flag.
 func (p *Page) YesNo(b bool) string {
 	if b {
