@@ -126,12 +126,11 @@ func runImport(e *env, args []string) int {
 			return exitProblem
 		}
 	}
-	kept := ""
-	if len(res.Conflicts) > 0 && !opts.PreferImport {
-		kept = " (the catalog's text kept)"
+	conflicts := fmt.Sprintf("%d conflict(s), the catalog's text kept", len(res.Conflicts))
+	if opts.PreferImport {
+		conflicts = fmt.Sprintf("%d text(s) taken from the source", res.Replaced)
 	}
-	fmt.Fprintf(e.stdout, "errgen import: %s: %d code(s) added, %d text(s) filled, %d conflict(s)%s\n",
-		target, res.Added, res.Filled, len(res.Conflicts), kept)
+	fmt.Fprintf(e.stdout, "errgen import: %s: %d code(s) added, %d text(s) filled, %s\n", target, res.Added, res.Filled, conflicts)
 	// What is left for a person: placeholder ids, statuses, languages.
 	if _, err := catalog.Parse(target, res.Output, e.targets...); err != nil {
 		fmt.Fprintf(e.stderr, "errgen import: %s does not load yet; what is left to do:\n", target)
