@@ -32,7 +32,7 @@ func copyInto(t *testing.T, dir string, files ...string) {
 
 // Broken sources give every problem with its position and write nothing.
 func TestImportBrokenSources(t *testing.T) {
-	for _, name := range []string{"ragged.csv", "duplicate.md", "bidi.tsv", "empty.md", "many.md"} {
+	for _, name := range []string{"ragged.csv", "duplicate.md", "bidi.tsv", "empty.md", "many.md", "unknown-column.txt"} {
 		t.Run(name, func(t *testing.T) {
 			dir := project(t)
 			copyInto(t, dir, "broken/"+name)

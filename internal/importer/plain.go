@@ -50,7 +50,9 @@ func (im *importer) plainTable(ix *lineIndex) []*sourceTable {
 			}
 		}
 		if n == 0 {
-			n = 1 // unknown: resolveColumns reports it with its position
+			// Unknown: most likely a two-word title ("Error Message").
+			// resolveColumns reports it with its position, to be mapped.
+			n = min(2, len(words)-i)
 		}
 		st.header = append(st.header, cell{text: joinWords(words[i : i+n]), pos: ix.pos(ix.lineStart(head) + words[i].off)})
 		i += n
