@@ -1,7 +1,6 @@
 package catalog_test
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"regexp"
@@ -36,35 +35,9 @@ type httpSeed struct {
 
 func readHTTPSeeds(t *testing.T) []httpSeed {
 	t.Helper()
-	f, err := os.Open(httpSeedsPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var rows []httpSeed
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) != 4 {
-			t.Fatalf("%s:%d: want 4 tab-separated columns, got %d", httpSeedsPath, n, len(cols))
-		}
-		code, err := strconv.Atoi(cols[0])
-		if err != nil {
-			t.Fatalf("%s:%d: code: %v", httpSeedsPath, n, err)
-		}
-		text := cols[3]
-		if text == "-" {
-			text = ""
-		}
-		rows = append(rows, httpSeed{code, cols[1], cols[2], text})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+	for _, r := range readTSV(t, httpSeedsPath, 4) {
+		rows = append(rows, httpSeed{r.number(t, 0), r.cells[1], r.cells[2], undash(r.cells[3])})
 	}
 	return rows
 }

@@ -1,7 +1,6 @@
 package catalog_test
 
 import (
-	"bufio"
 	"encoding/csv"
 	"os"
 	"regexp"
@@ -149,30 +148,9 @@ type dutyRow struct {
 
 func readDuties(t *testing.T) []dutyRow {
 	t.Helper()
-	f, err := os.Open(dutiesPath)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
 	var rows []dutyRow
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		cols := strings.Split(line, "\t")
-		if len(cols) != 5 {
-			t.Fatalf("%s:%d: want 5 tab-separated columns, got %d", dutiesPath, n, len(cols))
-		}
-		code, err := strconv.Atoi(cols[0])
-		if err != nil {
-			t.Fatalf("%s:%d: code: %v", dutiesPath, n, err)
-		}
-		rows = append(rows, dutyRow{n, code, cols[1], cols[2], cols[3], cols[4]})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+	for _, r := range readTSV(t, dutiesPath, 5) {
+		rows = append(rows, dutyRow{r.line, r.number(t, 0), r.cells[1], r.cells[2], r.cells[3], r.cells[4]})
 	}
 	return rows
 }

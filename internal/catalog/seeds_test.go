@@ -1,7 +1,6 @@
 package catalog_test
 
 import (
-	"bufio"
 	"os"
 	"slices"
 	"strconv"
@@ -29,41 +28,61 @@ type seedRow struct {
 
 func readSeeds(t *testing.T) []seedRow {
 	t.Helper()
-	f, err := os.Open(seedsPath)
+	var rows []seedRow
+	for _, r := range readTSV(t, seedsPath, 5) {
+		rows = append(rows, seedRow{r.line, catalog.TableKind(r.cells[0]), r.number(t, 1), undash(r.cells[2]), undash(r.cells[3]), r.cells[4]})
+	}
+	return rows
+}
+
+// tsvRow is a data line of a tab-separated fixture: its line and cells.
+type tsvRow struct {
+	path  string
+	line  int
+	cells []string
+}
+
+// readTSV reads a fixture whose lines are comments (#), blank, or exactly
+// columns tab-separated cells; a fixture without data is an error.
+func readTSV(t *testing.T, path string, columns int) []tsvRow {
+	t.Helper()
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var rows []seedRow
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
+	var rows []tsvRow
+	for i, line := range strings.Split(string(data), "\n") {
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		cols := strings.Split(line, "\t")
-		if len(cols) != 5 {
-			t.Fatalf("%s:%d: want 5 tab-separated columns, got %d", seedsPath, n, len(cols))
+		cells := strings.Split(line, "\t")
+		if len(cells) != columns {
+			t.Fatalf("%s:%d: want %d tab-separated columns, got %d", path, i+1, columns, len(cells))
 		}
-		code, err := strconv.Atoi(cols[1])
-		if err != nil {
-			t.Fatalf("%s:%d: code: %v", seedsPath, n, err)
-		}
-		undash := func(s string) string {
-			if s == "-" {
-				return ""
-			}
-			return s
-		}
-		rows = append(rows, seedRow{n, catalog.TableKind(cols[0]), code, undash(cols[2]), undash(cols[3]), cols[4]})
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
+		rows = append(rows, tsvRow{path, i + 1, cells})
 	}
 	if len(rows) == 0 {
-		t.Fatal("no seed rows")
+		t.Fatalf("%s: no rows", path)
 	}
 	return rows
+}
+
+// number reads cell i as a code.
+func (r tsvRow) number(t *testing.T, i int) int {
+	t.Helper()
+	n, err := strconv.Atoi(r.cells[i])
+	if err != nil {
+		t.Fatalf("%s:%d: code: %v", r.path, r.line, err)
+	}
+	return n
+}
+
+// undash reads the fixtures' "-" for nothing.
+func undash(s string) string {
+	if s == "-" {
+		return ""
+	}
+	return s
 }
 
 func loadCodes(t *testing.T) *catalog.Catalog {
