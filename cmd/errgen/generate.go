@@ -23,7 +23,7 @@ compares every file: nothing is remembered between runs.
 Examples:
   errgen generate
   errgen generate -f api/codes.yaml
-  go run github.com/errgen/errgen/cmd/errgen@latest generate   # in a go:generate line
+  go tool errgen generate               # in a go:generate line (see the README)
 `
 
 const checkUsage = `Usage: errgen check [-f codes.yaml] [-format text|github]
@@ -50,6 +50,9 @@ func runGenerate(e *env, args []string) int {
 		return exitProblem
 	}
 	c, ok := e.parse(&cf, data)
+	if ok {
+		ok = e.requireTargets(&cf, c)
+	}
 	if !ok {
 		fmt.Fprintln(e.stderr, "errgen: nothing was written")
 		return exitProblem
@@ -78,7 +81,7 @@ func runGenerate(e *env, args []string) int {
 // what went wrong when either fails.
 func (e *env) render(cf *catalogFlags) (*catalog.Catalog, []output.File, bool) {
 	c, ok := e.load(cf)
-	if !ok {
+	if !ok || !e.requireTargets(cf, c) {
 		return nil, nil, false
 	}
 	files, ok := e.renderCatalog(c)

@@ -30,6 +30,7 @@ var commands []command
 
 func init() {
 	commands = []command{
+		{"init", "write a starter codes.yaml", initUsage, runInit},
 		{"generate", "write every enabled target from the catalog", generateUsage, runGenerate},
 		{"check", "exit 1 if any generated file is stale, missing or extra", checkUsage, runCheck},
 		{"lint", "validate the catalog and print advice", lintUsage, runLint},
@@ -165,6 +166,15 @@ func (e *env) report(cf *catalogFlags, err error) {
 	}
 }
 
+// requireTargets reports a catalog that would generate nothing.
+func (e *env) requireTargets(cf *catalogFlags, c *catalog.Catalog) bool {
+	if err := c.RequireTargets(); err != nil {
+		e.report(cf, err)
+		return false
+	}
+	return true
+}
+
 func errorCount(ds catalog.Diagnostics) int {
 	n := 0
 	for _, d := range ds {
@@ -184,11 +194,39 @@ func runVersion(e *env, args []string) int {
 	return exitOK
 }
 
-// version is the module version errgen was built at: v1.2.3 under
-// `go run …/cmd/errgen@v1.2.3`, (devel) in a checkout.
+// version is the module version errgen was built at (v1.2.3 under
+// `go install …/cmd/errgen@v1.2.3`, (devel) or a pseudo-version in a
+// checkout) and, when the go command stamped it, the VCS revision and
+// time. Generated files never carry it, so that output does not change
+// with errgen's build.
 func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(devel)"
 	}
-	return "(devel)"
+	return formatVersion(info)
+}
+
+func formatVersion(info *debug.BuildInfo) string {
+	v := info.Main.Version
+	if v == "" {
+		v = "(devel)"
+	}
+	var rev, at, dirty string
+	for _, s := range info.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.time":
+			at = s.Value
+		case "vcs.modified":
+			if s.Value == "true" {
+				dirty = ", modified"
+			}
+		}
+	}
+	if rev != "" {
+		v += fmt.Sprintf(" (revision %s, %s%s)", rev, at, dirty)
+	}
+	return v + " " + info.GoVersion
 }

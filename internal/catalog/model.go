@@ -227,6 +227,8 @@ type Output struct {
 	Dir string
 	// Targets are the targets turned on, in the order of the file.
 	Targets []*TargetConfig
+	// Pos is where the output section starts; zero when there is none.
+	Pos Pos
 }
 
 // Table returns the table of the given kind, or nil.

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"errors"
+	"fmt"
 	"path"
 	"path/filepath"
 	"slices"
@@ -15,7 +16,7 @@ import (
 // target (see Target), which r.targets checks when the load was given
 // the registry.
 func (r *reader) output(n *yaml.Node) Output {
-	out := Output{Dir: "out"}
+	out := Output{Dir: "out", Pos: r.pos(n)}
 	var allowed []string // nil: any target name
 	if r.targets != nil {
 		allowed = []string{"dir"}
@@ -27,9 +28,14 @@ func (r *reader) output(n *yaml.Node) Output {
 	if !ok {
 		return out
 	}
+	// Target folders are checked against output.dir only when it is valid
+	// or absent: a bad output.dir is one problem, not one per target.
+	root := fmt.Sprintf("%q (the default output.dir)", out.Dir)
 	if v := f.get("dir"); v != nil {
 		if d, ok := r.localPath(v, "output.dir"); ok {
-			out.Dir = d
+			out.Dir, root = d, fmt.Sprintf("output.dir %q", d)
+		} else {
+			root = ""
 		}
 	}
 	for i := 0; i+1 < len(f.node.Content); i += 2 {
@@ -38,7 +44,7 @@ func (r *reader) output(n *yaml.Node) Output {
 			continue // output.dir, or a key already reported
 		}
 		t := &TargetConfig{Name: k.Value, Pos: r.pos(k), node: f.get(k.Value), file: r.file}
-		t.Dir = r.targetDir(t, out.Dir)
+		t.Dir = r.targetDir(t, out.Dir, root)
 		out.Targets = append(out.Targets, t)
 		if i := slices.IndexFunc(r.targets, func(s Target) bool { return s.Name == t.Name }); i >= 0 && r.targets[i].Check != nil {
 			r.add(t.Pos, r.targets[i].Check(t))
@@ -49,8 +55,9 @@ func (r *reader) output(n *yaml.Node) Output {
 }
 
 // targetDir reads output.<name>.dir, which every target has: a folder
-// inside output.dir.
-func (r *reader) targetDir(t *TargetConfig, root string) string {
+// inside output.dir (root), named for messages by rootName, which is empty
+// when output.dir itself is wrong.
+func (r *reader) targetDir(t *TargetConfig, root, rootName string) string {
 	what := "output." + t.Name
 	n := resolve(t.node)
 	if n.Kind != yaml.MappingNode {
@@ -68,8 +75,8 @@ func (r *reader) targetDir(t *TargetConfig, root string) string {
 		return ""
 	}
 	d, ok := r.localPath(v, what+".dir")
-	if ok && d != root && !strings.HasPrefix(d, root+"/") {
-		r.errorf(r.pos(v), "put it under "+root+"/, the only folder errgen writes to", "%s.dir %q lies outside output.dir %q", what, d, root)
+	if ok && rootName != "" && d != root && !strings.HasPrefix(d, root+"/") {
+		r.errorf(r.pos(v), "put it under "+root+"/, the only folder errgen writes to", "%s.dir %q lies outside %s", what, d, rootName)
 	}
 	return d
 }
@@ -116,4 +123,18 @@ func (r *reader) checkTargetDirs(out Output) {
 			}
 		}
 	}
+}
+
+// RequireTargets reports a catalog that turns no target on: generating it
+// would write nothing and succeed, which hides a forgotten output section.
+func (c *Catalog) RequireTargets() error {
+	if len(c.Output.Targets) > 0 {
+		return nil
+	}
+	pos, what := c.Output.Pos, "the output section turns no target on, so there is nothing to generate"
+	if pos.Line == 0 {
+		pos, what = Pos{File: c.Path, Line: 1, Column: 1}, "the catalog has no output section, so there is nothing to generate"
+	}
+	return Diagnostics{{Pos: pos, Severity: SeverityError, Message: what,
+		Hint: "add an output section with at least one target, such as go, openapi, typescript or markdown (errgen init writes one)"}}
 }

@@ -118,6 +118,12 @@ func (g *gen) readme() string {
 		"Vitest load it as is, and `tsc` type-checks it under any settings, `strict`,\n" +
 		"`isolatedModules`, `verbatimModuleSyntax` and `erasableSyntaxOnly` included.\n" +
 		"TypeScript needs `moduleResolution` `bundler`, `node16` or `nodenext` (for `exports`).\n\n")
+	b.WriteString("In a CommonJS project (a `package.json` without `\"type\": \"module\"`, as `npm init`\n" +
+		"writes it), set `\"module\": \"nodenext\"` (TypeScript 5.8 or newer) and run on Node\n" +
+		"20.19+ or 22.12+, whose `require()` loads ES modules; `\"module\": \"node16\"` rejects\n" +
+		"the import (TS1479). Under `verbatimModuleSyntax` write\n" +
+		"`import codes = require(\"" + pkg + "\")`. A bundler project needs nothing: use\n" +
+		"`\"moduleResolution\": \"bundler\"`.\n\n")
 
 	b.WriteString("## Entries\n\n")
 	b.WriteString("| Import | Each table's type is |\n|---|---|\n")

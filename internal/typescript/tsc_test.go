@@ -122,6 +122,26 @@ func TestTypeScript(t *testing.T) {
 					}
 				}
 			})
+			// npm init's default project is CommonJS; the generated README
+			// says what it must set, and this is that.
+			for _, variant := range []struct {
+				src      string
+				verbatim bool
+			}{{"commonjs", false}, {"commonjs-verbatim", true}} {
+				t.Run(variant.src, func(t *testing.T) {
+					t.Parallel()
+					dir := project(t, packages, variant.src, map[string]any{
+						"module": "nodenext", "moduleResolution": "nodenext", "outDir": "out", "rootDir": "src",
+						"verbatimModuleSyntax": variant.verbatim, "erasableSyntaxOnly": !variant.verbatim,
+					})
+					initCommonJS(t, dir)
+					testtool.Run(t, dir, tsc, "-p", "tsconfig.json")
+					got := strings.TrimSpace(testtool.Run(t, dir, node, filepath.Join("out", "main.js")))
+					if want := "403 " + commonJSForbiddenKo + " false 403"; got != want {
+						t.Errorf("node out/main.js printed %q, want %q", got, want)
+					}
+				})
+			}
 			t.Run("negative", func(t *testing.T) {
 				t.Parallel()
 				dir := project(t, packages, "negative", map[string]any{
@@ -218,3 +238,24 @@ func checkDiagnostics(t *testing.T, dir, out string) {
 		}
 	}
 }
+
+// initCommonJS replaces the test project's package.json with the one
+// `npm init -y` writes, which declares no "type": "module".
+func initCommonJS(t *testing.T, dir string) {
+	t.Helper()
+	npm := testtool.Command(t, "npm", "tools-node")
+	if err := os.Remove(filepath.Join(dir, "package.json")); err != nil {
+		t.Fatal(err)
+	}
+	testtool.Run(t, dir, npm, "init", "-y")
+	data, err := os.ReadFile(filepath.Join(dir, "package.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), `"module"`) {
+		t.Fatalf("npm init wrote an ES module project:\n%s", data)
+	}
+}
+
+// commonJSForbiddenKo is testdata/catalog.yaml's Korean message of 403.
+const commonJSForbiddenKo = "금지됨"
