@@ -45,11 +45,13 @@ test-go:
 
 # Bounded fuzzing: the loader on arbitrary bytes, then every accepted
 # catalog of fuzzed text through the Go (type-checked) and TS emitters,
-# then any string through the OpenAPI target's YAML writer and back.
+# then any string through the OpenAPI target's YAML writer and back, then
+# any source of every shape through errgen import.
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzLoad -fuzztime=$(FUZZTIME) ./internal/catalog
 	$(GO) test -run='^$$' -fuzz=FuzzEmit -fuzztime=$(FUZZTIME) ./internal/render
 	$(GO) test -run='^$$' -fuzz=FuzzYAMLString -fuzztime=$(FUZZTIME) ./internal/openapi
+	$(GO) test -run='^$$' -fuzz=FuzzImport -fuzztime=$(FUZZTIME) ./internal/importer
 
 tools: tools-go tools-node tools-debian
 
