@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"flag"
+	"github.com/errgen/errgen/internal/catalog"
+	"gopkg.in/yaml.v3"
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,6 +20,8 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 // importData is testdata/import, absolute: errgen runs in the test's folder.
 var importData, _ = filepath.Abs(filepath.Join("testdata", "import"))
+
+var repoRoot, _ = filepath.Abs(filepath.Join("..", ".."))
 
 // copyInto copies files of testdata/import into dir.
 func copyInto(t *testing.T, dir string, files ...string) {
@@ -91,4 +98,165 @@ func TestImportDryRun(t *testing.T) {
 		t.Error("-n changed the folder")
 	}
 	testtool.Golden(t, filepath.Join(importData, "dry-run.diff"), r.stdout, *update)
+}
+
+// The five source tables, committed verbatim, imported into the catalog
+// `errgen init` writes, hold every code with its number, Korean text and
+// wire name as the sources have them (seeds.tsv transcribes them by hand).
+// -prefer=import lets the sources replace the starter's example texts.
+func TestImportSourcesAfterInit(t *testing.T) {
+	dir := t.TempDir()
+	if r := errgen(t, dir, "init"); r.code != exitOK {
+		t.Fatalf("errgen init: exit %d\n%s", r.code, r.stderr)
+	}
+	sources := filepath.Join(repoRoot, "internal", "importer", "testdata", "sources")
+	for _, args := range [][]string{
+		{"-table", "response", "-lang", "ko", "000_ebf5670b7b50fbf9.md"},
+		{"-table", "error", "-lang", "ko", "-columns", "Error Message=name", "001_21c0c880079c680f.md"},
+		{"-table", "http", "-lang", "en", "002_02ae758af32816f7.md"},
+		{"-table", "http", "-lang", "message=en,description=ko", "003_00747e870ac6a919.md"},
+		{"-table", "http", "-lang", "en", "004_aeb7ee7b4c9df8e4.md"},
+	} {
+		src := args[len(args)-1]
+		args[len(args)-1] = filepath.Join(sources, src)
+		r := errgen(t, dir, append([]string{"import", "-prefer=import"}, args...)...)
+		// The catalog does not load until a person names the codes the
+		// sources give no name, and gives the response codes' statuses.
+		if r.code != exitProblem || !strings.Contains(r.stdout, "errgen import: codes.yaml:") || !strings.Contains(r.stderr, "does not load yet") {
+			t.Fatalf("errgen import %s: exit %d\n%s%s", src, r.code, r.stdout, r.stderr)
+		}
+	}
+	out, err := os.ReadFile(filepath.Join(dir, "codes.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got tables
+	if err := yaml.Unmarshal(out, &got); err != nil {
+		t.Fatalf("the merged catalog is not YAML: %v\n%s", err, out)
+	}
+	seeds := readSeeds(t, filepath.Join(repoRoot, "testdata", "seeds", "seeds.tsv"))
+	for _, kind := range []string{"http", "response", "error"} {
+		var want, have []int
+		for _, s := range seeds {
+			if s.table == kind {
+				want = append(want, s.code)
+			}
+		}
+		for _, e := range got.table(kind) {
+			have = append(have, e.Code)
+		}
+		if !slices.IsSorted(have) {
+			t.Errorf("%s codes are not in number order: %v", kind, have)
+		}
+		slices.Sort(want)
+		if !slices.Equal(have, want) {
+			t.Errorf("%s codes:\n got %v\nwant %v", kind, have, want)
+		}
+	}
+	ko003, err := os.ReadFile(filepath.Join(sources, "003_00747e870ac6a919.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range seeds {
+		i := slices.IndexFunc(got.table(s.table), func(e entry) bool { return e.Code == s.code })
+		if i < 0 {
+			continue // reported above
+		}
+		e := got.table(s.table)[i]
+		wire := cmpOr(e.Wire, e.ID)
+		switch {
+		case s.table == "error" && wire != s.name:
+			t.Errorf("error %d: wire name %q, want %q", s.code, wire, s.name)
+		case s.table == "http" && s.name != "" && wire != s.name:
+			t.Errorf("http %d: name %q, want %q", s.code, wire, s.name)
+		case s.ko != "" && e.Message["ko"] != s.ko:
+			t.Errorf("%s %d: Korean message %q, want %q", s.table, s.code, e.Message["ko"], s.ko)
+		case s.table == "http" && e.Client != (s.code < 0):
+			t.Errorf("http %d: client %v", s.code, e.Client)
+		}
+		// 003 gives the Korean description of every 4xx and 5xx it lists.
+		if s.table == "http" && s.code >= 400 && e.Description["ko"] == "" && strings.Contains(string(ko003), strconv.Itoa(s.code)+" ") {
+			t.Errorf("http %d: no Korean description from 003", s.code)
+		}
+	}
+	// Repeated wire names (1004, 1005, 3000) and Korean-only codes get
+	// placeholders the loader refuses, never invented names.
+	for _, e := range got.Error.Codes {
+		if (e.Code == 1004 || e.Code == 3000) && !catalog.IsPlaceholderID(e.ID) {
+			t.Errorf("error %d: id %q, want a placeholder (its wire name repeats)", e.Code, e.ID)
+		}
+	}
+	for _, e := range got.Response.Codes {
+		if e.Code != 200 && !catalog.IsPlaceholderID(e.ID) { // 200 is the starter's
+			t.Errorf("response %d: id %q made from nothing", e.Code, e.ID)
+		}
+	}
+	_, err = catalog.Parse("codes.yaml", out)
+	if err == nil || !strings.Contains(err.Error(), "errgen import left the placeholder id") {
+		t.Errorf("the loader accepted placeholder ids: %v", err)
+	}
+}
+
+type entry struct {
+	Code        int
+	ID          string
+	Wire        string
+	Client      bool
+	Message     map[string]string
+	Description map[string]string
+}
+
+type tables struct {
+	HTTP     struct{ Codes []entry } `yaml:"http"`
+	Response struct{ Codes []entry }
+	Error    struct{ Codes []entry }
+}
+
+func (ts *tables) table(kind string) []entry {
+	switch kind {
+	case "http":
+		return ts.HTTP.Codes
+	case "response":
+		return ts.Response.Codes
+	}
+	return ts.Error.Codes
+}
+
+// seed is a row of testdata/seeds/seeds.tsv, the codes transcribed by hand
+// from the same five sources (see its header).
+type seed struct {
+	table, name, ko string
+	code            int
+}
+
+func readSeeds(t *testing.T, path string) []seed {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seeds []seed
+	sc := bufio.NewScanner(strings.NewReader(string(data)))
+	for sc.Scan() {
+		cols := strings.Split(sc.Text(), "\t")
+		if strings.HasPrefix(sc.Text(), "#") || len(cols) != 5 {
+			continue
+		}
+		n, err := strconv.Atoi(cols[1])
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeds = append(seeds, seed{cols[0], strings.TrimPrefix(cols[2], "-"), strings.TrimPrefix(cols[3], "-"), n})
+	}
+	if len(seeds) == 0 {
+		t.Fatal("no seeds")
+	}
+	return seeds
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
 }

@@ -1,16 +1,13 @@
 package importer_test
 
 import (
-	"bufio"
 	"flag"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/aymanbagabas/go-udiff"
-	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/importer"
@@ -69,133 +66,6 @@ func importAll(t *testing.T, name string, catalog []byte) ([]byte, []*importer.R
 		results = append(results, res)
 	}
 	return catalog, results
-}
-
-type entry struct {
-	Code        int
-	ID          string
-	Wire        string
-	Client      bool
-	Message     map[string]string
-	Description map[string]string
-}
-
-type tables struct {
-	HTTP     struct{ Codes []entry } `yaml:"http"`
-	Response struct{ Codes []entry }
-	Error    struct{ Codes []entry }
-}
-
-func (ts *tables) table(kind string) []entry {
-	switch kind {
-	case "http":
-		return ts.HTTP.Codes
-	case "response":
-		return ts.Response.Codes
-	}
-	return ts.Error.Codes
-}
-
-// seed is a row of testdata/seeds/seeds.tsv, the codes transcribed by hand
-// from the same five sources (see its header).
-type seed struct {
-	table, name, ko string
-	code            int
-}
-
-func readSeeds(t *testing.T) []seed {
-	t.Helper()
-	var seeds []seed
-	sc := bufio.NewScanner(strings.NewReader(string(read(t, "../../testdata/seeds/seeds.tsv"))))
-	for sc.Scan() {
-		cols := strings.Split(sc.Text(), "\t")
-		if strings.HasPrefix(sc.Text(), "#") || len(cols) != 5 {
-			continue
-		}
-		n, err := strconv.Atoi(cols[1])
-		if err != nil {
-			t.Fatal(err)
-		}
-		seeds = append(seeds, seed{cols[0], strings.TrimPrefix(cols[2], "-"), strings.TrimPrefix(cols[3], "-"), n})
-	}
-	if len(seeds) == 0 {
-		t.Fatal("no seeds")
-	}
-	return seeds
-}
-
-// The five sources imported into a catalog with empty tables hold every
-// code with its number, Korean text and wire name as the sources have them.
-func TestImportSourcesIntoEmptyCatalog(t *testing.T) {
-	out, _ := importAll(t, "codes.yaml", read(t, "testdata/empty.yaml"))
-	var got tables
-	if err := yaml.Unmarshal(out, &got); err != nil {
-		t.Fatalf("the merged catalog is not YAML: %v\n%s", err, out)
-	}
-	seeds := readSeeds(t)
-	for _, kind := range []string{"http", "response", "error"} {
-		var want, have []int
-		for _, s := range seeds {
-			if s.table == kind {
-				want = append(want, s.code)
-			}
-		}
-		for _, e := range got.table(kind) {
-			have = append(have, e.Code)
-		}
-		if !slices.IsSorted(have) {
-			t.Errorf("%s codes are not in number order: %v", kind, have)
-		}
-		slices.Sort(want)
-		if !slices.Equal(have, want) {
-			t.Errorf("%s codes:\n got %v\nwant %v", kind, have, want)
-		}
-	}
-	for _, s := range seeds {
-		i := slices.IndexFunc(got.table(s.table), func(e entry) bool { return e.Code == s.code })
-		if i < 0 {
-			continue // reported above
-		}
-		e := got.table(s.table)[i]
-		wire := cmpOr(e.Wire, e.ID)
-		switch {
-		case s.table == "error" && wire != s.name:
-			t.Errorf("error %d: wire name %q, want %q", s.code, wire, s.name)
-		case s.table == "http" && s.name != "" && wire != s.name:
-			t.Errorf("http %d: name %q, want %q", s.code, wire, s.name)
-		case s.ko != "" && e.Message["ko"] != s.ko:
-			t.Errorf("%s %d: Korean message %q, want %q", s.table, s.code, e.Message["ko"], s.ko)
-		case s.table == "http" && e.Client != (s.code < 0):
-			t.Errorf("http %d: client %v", s.code, e.Client)
-		}
-		// 003 gives the Korean description of every 4xx and 5xx it lists.
-		if s.table == "http" && s.code >= 400 && e.Description["ko"] == "" && strings.Contains(string(read(t, "testdata/sources/003_00747e870ac6a919.md")), strconv.Itoa(s.code)+" ") {
-			t.Errorf("http %d: no Korean description from 003", s.code)
-		}
-	}
-	// Repeated wire names (1003, 1004, 1005, 3000) and Korean-only codes
-	// get placeholders the loader refuses, never invented names.
-	for _, e := range got.Error.Codes {
-		if (e.Code == 1004 || e.Code == 3000) && !catalog.IsPlaceholderID(e.ID) {
-			t.Errorf("error %d: id %q, want a placeholder (its wire name repeats)", e.Code, e.ID)
-		}
-	}
-	for _, e := range got.Response.Codes {
-		if !catalog.IsPlaceholderID(e.ID) {
-			t.Errorf("response %d: id %q made from nothing", e.Code, e.ID)
-		}
-	}
-	_, err := catalog.Parse("codes.yaml", out)
-	if err == nil || !strings.Contains(err.Error(), "errgen import left the placeholder id") {
-		t.Errorf("the loader accepted placeholder ids: %v", err)
-	}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }
 
 // Importing the five sources into the project's codes.yaml changes nothing
