@@ -3,6 +3,11 @@
 //	harness measure -key K [-runs 5] [-o results.tsv] [-C dir] [-prep cmd] -- command…
 //	    time a command (one warm-up, then -runs runs, each under
 //	    /usr/bin/time -v) and append its median, min, max and peak RSS
+//	harness interleave -spec spec.tsv [-runs 5] [-o results.tsv]
+//	    time several commands round by round, each round in a rotated
+//	    order, and append each one's medians
+//	harness flip -f codes.yaml
+//	    change one English message of the catalog (and back, the next time)
 //	harness peers -f codes.yaml [-go dir] [-proto file] [-ts dir] [-hand dir] [-benchdata dir]
 //	    write the catalog as the peers' inputs: a Go const block for
 //	    stringer, proto enums for protoc-gen-go, a plain TypeScript enum
@@ -28,12 +33,16 @@ func main() {
 
 func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprintln(stderr, "usage: harness measure|peers|prime|report [flags]")
+		fmt.Fprintln(stderr, "usage: harness measure|interleave|flip|peers|prime|report [flags]")
 		return 2
 	}
 	switch args[0] {
 	case "measure":
 		return runMeasure(args[1:], stdout, stderr)
+	case "interleave":
+		return runInterleave(args[1:], stdout, stderr)
+	case "flip":
+		return runFlip(args[1:], stdout, stderr)
 	case "peers":
 		return runPeers(args[1:], stdout, stderr)
 	case "prime":

@@ -7,18 +7,19 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 
-	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/render"
 )
 
 const generateUsage = `Usage: errgen generate [-f codes.yaml] [-format text|github] [-q]
 
-Reads the catalog, renders every target enabled in its output section and,
-only if all succeed, commits them: each file atomically, and only when its
-bytes change. Generated files no longer produced are removed; a file errgen
-did not generate is never overwritten or removed. Every run renders and
-compares every file: nothing is remembered between runs.
+Reads the catalog and renders every target enabled in its output section,
+comparing each file with disk as it is rendered and staging it beside its
+target when its bytes change. Only if all succeed are the staged files
+renamed into place, each atomically. Generated files no longer produced
+are removed; a file errgen did not generate is never overwritten or
+removed. Every run renders and compares every file: nothing is remembered
+between runs.
 
 Examples:
   errgen generate
@@ -28,7 +29,7 @@ Examples:
 
 const checkUsage = `Usage: errgen check [-f codes.yaml] [-format text|github]
 
-Renders every target in memory and compares it with the files on disk.
+Renders every target and compares each file with the one on disk.
 Exits 1 and prints a unified diff for every stale, missing or extra file.
 Run it in CI to keep the committed output in sync with the catalog.
 
@@ -57,13 +58,7 @@ func runGenerate(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "errgen: nothing was written")
 		return exitProblem
 	}
-	files, ok := e.renderCatalog(c)
-	if !ok {
-		fmt.Fprintln(e.stderr, "errgen: nothing was written")
-		return exitProblem
-	}
-	var w output.Writer
-	changes, err := w.Write(c.Root, c.Output.Dir, files)
+	changes, n, err := render.Commit(c, e.targets, true)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "errgen: %v\nerrgen: nothing was written\n", err)
 		return exitProblem
@@ -72,29 +67,9 @@ func runGenerate(e *env, args []string) int {
 		for _, ch := range changes {
 			fmt.Fprintf(e.stdout, "%-6s %s\n", ch.Kind, ch.Path)
 		}
-		fmt.Fprintf(e.stdout, "errgen: %d file(s) generated, %d changed\n", len(files), len(changes))
+		fmt.Fprintf(e.stdout, "errgen: %d file(s) generated, %d changed\n", n, len(changes))
 	}
 	return exitOK
-}
-
-// render loads the catalog and renders every target in memory, printing
-// what went wrong when either fails.
-func (e *env) render(cf *catalogFlags) (*catalog.Catalog, []output.File, bool) {
-	c, ok := e.load(cf)
-	if !ok || !e.requireTargets(cf, c) {
-		return nil, nil, false
-	}
-	files, ok := e.renderCatalog(c)
-	return c, files, ok
-}
-
-func (e *env) renderCatalog(c *catalog.Catalog) ([]output.File, bool) {
-	files, err := render.Render(c, e.targets)
-	if err != nil {
-		fmt.Fprintf(e.stderr, "errgen: %v\n", err)
-		return nil, false
-	}
-	return files, true
 }
 
 func runCheck(e *env, args []string) int {
@@ -103,17 +78,17 @@ func runCheck(e *env, args []string) int {
 	if code, ok := parse(fs, args, &cf); !ok {
 		return code
 	}
-	c, files, ok := e.render(&cf)
-	if !ok {
+	c, ok := e.load(&cf)
+	if !ok || !e.requireTargets(&cf, c) {
 		return exitProblem
 	}
-	changes, err := output.Plan(c.Root, c.Output.Dir, files)
+	changes, n, err := render.Commit(c, e.targets, false)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "errgen: %v\n", err)
 		return exitProblem
 	}
 	if len(changes) == 0 {
-		fmt.Fprintf(e.stdout, "errgen: %d generated file(s) are up to date\n", len(files))
+		fmt.Fprintf(e.stdout, "errgen: %d generated file(s) are up to date\n", n)
 		return exitOK
 	}
 	for _, ch := range changes {

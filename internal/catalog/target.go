@@ -3,6 +3,8 @@ package catalog
 import (
 	"fmt"
 	"slices"
+	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -23,6 +25,10 @@ type Target struct {
 	// Emit renders the target's files. It is called only for a target
 	// the catalog turns on, with that target's configuration.
 	Emit func(*Catalog, *TargetConfig) ([]output.File, error)
+	// Stream, when set, renders the same files as Emit but passes each
+	// to put as soon as it is rendered, from any goroutine, stopping at
+	// put's first error: a target of many files needs never hold them all.
+	Stream func(c *Catalog, t *TargetConfig, put func(output.File) error) error
 }
 
 // EmitFor renders the target with the configuration c gives it. A target
@@ -53,6 +59,34 @@ func NewTarget[O any](name string, schema []byte, read func(*TargetConfig) (O, e
 			return emit(c, o)
 		},
 	}
+}
+
+// NewStreamTarget is NewTarget for a target that streams its files; its
+// Emit collects them, sorted by path.
+func NewStreamTarget[O any](name string, schema []byte, read func(*TargetConfig) (O, error), stream func(*Catalog, O, func(output.File) error) error) Target {
+	t := NewTarget(name, schema, read, func(c *Catalog, o O) ([]output.File, error) {
+		var mu sync.Mutex
+		var files []output.File
+		err := stream(c, o, func(f output.File) error {
+			mu.Lock()
+			files = append(files, f)
+			mu.Unlock()
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+		return files, nil
+	})
+	t.Stream = func(c *Catalog, tc *TargetConfig, put func(output.File) error) error {
+		o, err := read(tc)
+		if err != nil {
+			return err
+		}
+		return stream(c, o, put)
+	}
+	return t
 }
 
 // TargetConfig is output.<Name> of a catalog: a target turned on, with its

@@ -29,6 +29,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template"
 
 	"github.com/errgen/errgen/internal/catalog"
@@ -49,24 +51,42 @@ const (
 // markerLine is the generated-file marker as Markdown shows it: not at all.
 const markerLine = "<!-- " + output.Marker + " -->\n"
 
-// Emit renders the docs of c. overrides is the folder named by
-// target.Templates (nil when it names none); each file there replaces the
-// embedded template of the same name. Paths of the files returned lie
-// under target.Dir. Emit touches no disk.
+// Emit renders the docs of c into memory, sorted by path; see Stream.
 func Emit(c *catalog.Catalog, target Options, overrides fs.FS) ([]output.File, error) {
-	if len(c.Languages) == 0 {
-		return nil, fmt.Errorf("markdown: the catalog has no language")
-	}
-	if target.Templates != "" && overrides == nil {
-		return nil, fmt.Errorf("markdown: output.markdown.templates names %s, but no folder was given to Emit", target.Templates)
-	}
-	set, err := loadTemplates(overrides, target.Templates)
+	var mu sync.Mutex
+	var files []output.File
+	err := Stream(c, target, overrides, func(f output.File) error {
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
+		return nil
+	})
 	if err != nil {
 		return nil, err
 	}
+	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+	return files, nil
+}
+
+// Stream renders the docs of c and passes each file to put as it is
+// rendered, from several goroutines. overrides is the folder named by
+// target.Templates (nil when it names none); each file there replaces the
+// embedded template of the same name. Paths lie under target.Dir. Stream
+// touches no disk.
+func Stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output.File) error) error {
+	if len(c.Languages) == 0 {
+		return fmt.Errorf("markdown: the catalog has no language")
+	}
+	if target.Templates != "" && overrides == nil {
+		return fmt.Errorf("markdown: output.markdown.templates names %s, but no folder was given to Emit", target.Templates)
+	}
+	set, err := loadTemplates(overrides, target.Templates)
+	if err != nil {
+		return err
+	}
 	for _, l := range c.Languages {
 		if _, ok := set.labels[l.Tag]; !ok {
-			return nil, fmt.Errorf("markdown: %s has no labels for language %s; add them to your own labels.yaml, a copy of errgen's templates/labels.yaml, in the folder output.markdown.templates names", set.labelsFile, l.Tag)
+			return fmt.Errorf("markdown: %s has no labels for language %s; add them to your own labels.yaml, a copy of errgen's templates/labels.yaml, in the folder output.markdown.templates names", set.labelsFile, l.Tag)
 		}
 	}
 
@@ -105,12 +125,7 @@ func Emit(c *catalog.Catalog, target Options, overrides fs.FS) ([]output.File, e
 			}
 		}
 	}
-	files, err := renderAll(jobs, target.Dir)
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
-	return files, nil
+	return renderAll(jobs, target.Dir, put)
 }
 
 type renderer struct {
@@ -129,24 +144,31 @@ type job struct {
 	render func() ([]byte, error)
 }
 
-// renderAll renders the files on every CPU: text/template's reflection
-// makes a page cost tens of microseconds, and a catalog of thousands of
-// codes has as many pages per language. Files keep the order of
-// jobs, and the error reported is the first in that order, whatever the
-// schedule.
-func renderAll(jobs []job, dir string) ([]output.File, error) {
-	files := make([]output.File, len(jobs))
+// renderAll renders the files on every CPU and passes each to put. After
+// the first failure no further job starts; the error reported is the
+// first in job order (every job before a failed one had started).
+func renderAll(jobs []job, dir string, put func(output.File) error) error {
 	errs := make([]error, len(jobs))
+	var failed atomic.Bool
 	parallel.For(len(jobs), runtime.GOMAXPROCS(0), func(i int) {
+		if failed.Load() {
+			return
+		}
 		data, err := jobs[i].render()
-		files[i], errs[i] = output.File{Path: path.Join(dir, jobs[i].path), Data: data}, err
+		if err == nil {
+			err = put(output.File{Path: path.Join(dir, jobs[i].path), Data: data})
+		}
+		if err != nil {
+			errs[i] = err
+			failed.Store(true)
+		}
 	})
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return files, nil
+	return nil
 }
 
 // render executes one page template, with the front matter (when on) and

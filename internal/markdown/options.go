@@ -25,12 +25,12 @@ var optionsSchema []byte
 
 // Target is the Markdown target's entry in the registry. It opens the
 // override folder, so that Emit itself stays free of disk access.
-var Target = catalog.NewTarget("markdown", optionsSchema, ReadOptions, func(c *catalog.Catalog, o Options) ([]output.File, error) {
+var Target = catalog.NewStreamTarget("markdown", optionsSchema, ReadOptions, func(c *catalog.Catalog, o Options, put func(output.File) error) error {
 	var overrides fs.FS
 	if o.Templates != "" {
 		overrides = os.DirFS(filepath.Join(c.Root, filepath.FromSlash(o.Templates)))
 	}
-	return Emit(c, o, overrides)
+	return Stream(c, o, overrides, put)
 })
 
 // ReadOptions reads output.markdown.

@@ -176,3 +176,71 @@ func TestIsGenerated(t *testing.T) {
 		}
 	}
 }
+
+// TestCommitStagesUntilFinish puts files one at a time: nothing a reader
+// sees changes until Finish, and Abort leaves the folder as it was.
+func TestCommitStagesUntilFinish(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "out/a.go", gen("a v1"))
+	write(t, root, "out/gone.go", gen("stale"))
+	before := tree(t, root)
+	visible := func() map[string]string {
+		m := tree(t, root)
+		for p := range m {
+			if strings.Contains(p, tempInfix) {
+				delete(m, p)
+			}
+		}
+		return m
+	}
+	for _, finish := range []bool{false, true} {
+		c, err := Begin(root, "out")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		for _, f := range []File{{Path: "out/a.go", Data: gen("a v2")}, {Path: "out/new/b.go", Data: gen("b")}} {
+			wg.Go(func() {
+				if err := c.Put(f); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		if got := visible(); !maps.Equal(got, before) {
+			t.Fatalf("files changed before Finish: %v", got)
+		}
+		if !finish {
+			c.Abort()
+			if got := tree(t, root); !maps.Equal(got, before) {
+				t.Fatalf("Abort left %v", got)
+			}
+			continue
+		}
+		changes, err := c.Finish()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(changes) != 3 {
+			t.Errorf("changes: %v", changes)
+		}
+	}
+	want := map[string]string{"out/a.go": string(gen("a v2")), "out/new/b.go": string(gen("b"))}
+	if got := tree(t, root); !maps.Equal(got, want) {
+		t.Errorf("after Finish: %v", got)
+	}
+}
+
+// TestLeftoverStagedFileIsRemoved: a staged file left by a run that was
+// killed carries the marker and is not rendered, so the next run removes it.
+func TestLeftoverStagedFileIsRemoved(t *testing.T) {
+	root := t.TempDir()
+	write(t, root, "out/.a.go"+tempInfix+"killed1", gen("half"))
+	var w Writer
+	if _, err := w.Write(root, "out", []File{{Path: "out/a.go", Data: gen("a")}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := tree(t, root); !maps.Equal(got, map[string]string{"out/a.go": string(gen("a"))}) {
+		t.Errorf("tree: %v", got)
+	}
+}

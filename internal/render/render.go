@@ -1,10 +1,15 @@
 // Package render runs the emitter of every target a catalog turns on and
-// returns all files in memory; nothing is written here.
+// hands each file on as it is rendered: into memory (Render), or into the
+// output folder, compared and staged file by file (Commit).
 package render
 
 import (
+	"errors"
 	"fmt"
 	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/golang"
@@ -26,16 +31,35 @@ var Targets = []catalog.Target{
 	markdown.Target,
 }
 
-// Render emits every target of targets that c turns on. Paths in the
-// result are relative to the catalog's root. The emitters share nothing
-// but the read-only catalog, so they run at once; their files are joined
-// in registry order, so the result does not depend on scheduling. It fails
-// if any target fails, or if c turns on a target the registry lacks: a
-// partial set is never returned, so nothing partial can be written.
+// Render emits every target of targets that c turns on into memory.
+// Paths in the result are relative to the catalog's root, sorted. It
+// fails if any target fails, or if c turns on a target the registry lacks.
 func Render(c *catalog.Catalog, targets []catalog.Target) ([]output.File, error) {
+	var mu sync.Mutex
+	var all []output.File
+	err := Stream(c, targets, func(f output.File) error {
+		mu.Lock()
+		all = append(all, f)
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(all, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
+	return all, nil
+}
+
+// Stream runs every target of targets that c turns on and passes each
+// file to put as it is rendered, from several goroutines: the emitters
+// share nothing but the read-only catalog, so they run at once, and the
+// order of calls depends on scheduling. After the first error, from a
+// target or from put, the other targets stop at their next file; the
+// error reported is the first in registry order that is not such a stop.
+func Stream(c *catalog.Catalog, targets []catalog.Target, put func(output.File) error) error {
 	for _, cfg := range c.Output.Targets {
 		if !slices.ContainsFunc(targets, func(t catalog.Target) bool { return t.Name == cfg.Name }) {
-			return nil, fmt.Errorf("%s: errgen has no target %q", cfg.Pos, cfg.Name)
+			return fmt.Errorf("%s: errgen has no target %q", cfg.Pos, cfg.Name)
 		}
 	}
 	type job struct {
@@ -48,17 +72,75 @@ func Render(c *catalog.Catalog, targets []catalog.Target) ([]output.File, error)
 			jobs = append(jobs, job{t, cfg})
 		}
 	}
-	results := make([][]output.File, len(jobs))
 	errs := make([]error, len(jobs))
-	parallel.For(len(jobs), len(jobs), func(i int) {
-		results[i], errs[i] = jobs[i].t.Emit(c, jobs[i].cfg)
-	})
-	var all []output.File
-	for i, j := range jobs {
-		if errs[i] != nil {
-			return nil, fmt.Errorf("%s target: %w", j.t.Name, errs[i])
+	var failed atomic.Bool
+	guarded := func(f output.File) error {
+		if failed.Load() {
+			return errStopped
 		}
-		all = append(all, results[i]...)
+		err := put(f)
+		if err != nil {
+			failed.Store(true)
+		}
+		return err
 	}
-	return all, nil
+	parallel.For(len(jobs), len(jobs), func(i int) {
+		errs[i] = stream(c, jobs[i].t, jobs[i].cfg, guarded)
+		if errs[i] != nil {
+			failed.Store(true)
+		}
+	})
+	for i, j := range jobs {
+		if errs[i] != nil && !errors.Is(errs[i], errStopped) {
+			return fmt.Errorf("%s target: %w", j.t.Name, errs[i])
+		}
+	}
+	return nil
+}
+
+var errStopped = errors.New("stopped: another target failed")
+
+// stream runs one target, through its Stream when it has one.
+func stream(c *catalog.Catalog, t catalog.Target, cfg *catalog.TargetConfig, put func(output.File) error) error {
+	if t.Stream != nil {
+		return t.Stream(c, cfg, put)
+	}
+	files, err := t.Emit(c, cfg)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := put(f); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Commit renders the targets c turns on and streams each file, as it is
+// rendered, into the output folder: staged beside its target when write
+// is set, else only compared (the changes then keep their bytes, for a
+// diff). Nothing changes on disk unless every target succeeds and no
+// file is in the way. n is the number of files rendered.
+func Commit(c *catalog.Catalog, targets []catalog.Target, write bool) (changes []output.Change, n int, err error) {
+	var co *output.Commit
+	if write {
+		co, err = output.Begin(c.Root, c.Output.Dir)
+	} else {
+		co, err = output.Compare(c.Root, c.Output.Dir)
+	}
+	if err != nil {
+		return nil, 0, err
+	}
+	var count atomic.Int64
+	err = Stream(c, targets, func(f output.File) error {
+		count.Add(1)
+		return co.Put(f)
+	})
+	if err != nil {
+		co.Abort()
+		return nil, 0, err
+	}
+	changes, err = co.Finish()
+	return changes, int(count.Load()), err
 }
