@@ -59,8 +59,14 @@ func findings(c *catalog.Catalog, uses []Use, withTS bool, dir string) []Finding
 		for _, code := range t.Codes {
 			if !used[code] && !(t.Kind == catalog.KindHTTP && usedStatus[code.Number]) {
 				hint := "deprecate it, or remove it and reserve its number"
-				if code.Deprecated != nil {
+				switch {
+				case code.Deprecated != nil:
 					hint = "remove it and reserve its number"
+				case code.Client:
+					hint = "keep it if an HTTP client may raise it, else remove it"
+				case t.Kind == catalog.KindHTTP:
+					// A standard status may be listed only to be documented.
+					hint = "keep it if the catalog documents every HTTP status, else remove it"
 				}
 				pos := code.Pos
 				if abs, err := filepath.Abs(pos.File); err == nil {
