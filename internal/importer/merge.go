@@ -26,6 +26,7 @@ type merger struct {
 	edits []edit
 	// flows are the flow-style nodes changed in the tree, written at the end.
 	flows []*yaml.Node
+	dirty map[*yaml.Node]bool
 }
 
 func (m *merger) add(start, end int, text string) {
@@ -35,7 +36,7 @@ func (m *merger) add(start, end int, text string) {
 // merge edits the catalog's text where its nodes say, so every byte it
 // does not change (comments, key order, blank lines, quoting) stays.
 func (im *importer) merge(rows []Row) []byte {
-	m := &merger{importer: im}
+	m := &merger{importer: im, dirty: map[*yaml.Node]bool{}}
 	c := im.cat
 	var fresh []Row
 	for _, r := range rows {
@@ -228,7 +229,8 @@ func (m *merger) set(item, n *yaml.Node, key, after string, v *yaml.Node) {
 			v.Style |= flowIfMapping(v)
 		}
 		setNode(n, key, after, v)
-		if !slices.Contains(m.flows, root) {
+		if !m.dirty[root] {
+			m.dirty[root] = true
 			m.flows = append(m.flows, root)
 		}
 		return
