@@ -166,7 +166,7 @@ func (im *importer) resolveColumns(t *sourceTable) bool {
 }
 
 // lang is the language of a text field: from -lang, else the catalog's
-// only language.
+// only language, else the language -lang gives the other text field.
 func (im *importer) lang(f field) (string, bool) {
 	if l, ok := im.opts.Langs[string(f)]; ok {
 		if !slices.Contains(im.cat.langs, l) {
@@ -178,6 +178,12 @@ func (im *importer) lang(f field) (string, bool) {
 	}
 	if len(im.cat.langs) == 1 {
 		return im.cat.langs[0], true
+	}
+	// A language given for one text field holds for the other.
+	for _, other := range []field{fieldMessage, fieldDescription} {
+		if _, ok := im.opts.Langs[string(other)]; ok && other != f {
+			return im.lang(other)
+		}
 	}
 	if !im.langReported {
 		im.langReported = true
