@@ -174,6 +174,8 @@ var broken = map[string]verdict{
 	"invalid_identifier":         bySchema, // id pattern
 	"proto_param":                bySchema, // param name is not __proto__
 	"invalid_utf8":               notJSON,
+	"control_escapes":            bySchema, // text pattern
+	"control_raw":                notJSON,  // YAML refuses raw controls
 	"invisible_character":        bySchema, // text pattern
 	"keyword_identifier":         bySchema, // id pattern
 	"malformed_yaml":             notJSON,

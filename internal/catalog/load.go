@@ -54,6 +54,10 @@ func (r *reader) parse(data []byte) *Catalog {
 	if !r.checkSource(data) {
 		return nil
 	}
+	if r.checkSourceChars(data) {
+		return nil
+	}
+	r.lines = strings.Split(string(data), "\n")
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
@@ -179,6 +183,9 @@ func (r *reader) languages(n *yaml.Node) []Language {
 		}
 		tag, ok1 := r.str(f.get("tag"), "language tag")
 		name, ok2 := r.str(f.get("name"), "language name")
+		if ok2 {
+			name, ok2 = r.checkText(resolve(f.get("name")), "language name", name)
+		}
 		if !ok1 || !ok2 {
 			continue
 		}
@@ -278,7 +285,10 @@ func (r *reader) readText(n *yaml.Node, what string, tags []string) (Text, map[s
 		}
 		seen[k.Value] = k.Line
 		s, ok := r.str(v, what+" in "+k.Value)
-		if !ok || !r.checkText(r.pos(v), what+" in "+k.Value, s) {
+		if ok {
+			s, ok = r.checkText(resolve(v), what+" in "+k.Value, s)
+		}
+		if !ok {
 			continue
 		}
 		if strings.TrimSpace(s) == "" {
@@ -333,8 +343,10 @@ func (r *reader) reservation(n *yaml.Node) *Reserved {
 		return nil
 	}
 	if n := f.get("reason"); n != nil {
-		if s, ok := r.str(n, "reservation reason"); ok && r.checkText(r.pos(n), "reservation reason", s) {
-			res.Reason = s
+		if s, ok := r.str(n, "reservation reason"); ok {
+			if s, ok = r.checkText(resolve(n), "reservation reason", s); ok {
+				res.Reason = s
+			}
 		}
 	}
 	return res

@@ -110,3 +110,29 @@ func TestSmallFixture(t *testing.T) {
 		t.Errorf("-6 should be a client code without status: %+v", h)
 	}
 }
+
+// TestLineEnds: CRLF and lone CR, written as escapes or as the file's own
+// line ends inside a block scalar, reach the model as LF.
+func TestLineEnds(t *testing.T) {
+	data, err := os.ReadFile("testdata/broken/invisible_character/codes.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.Replace(string(data), "The channel does not \u202eexist.", `"a\r\nb\rc"`, 1)
+	s = strings.Replace(s, "      id: ChannelNotFound\n", "      id: ChannelNotFound\n      description:\n        en: |\n          one\n          two\n        ko: \"x\\ry\"\n", 1)
+	s = strings.ReplaceAll(s, "\n", "\r\n")
+	c, err := catalog.Parse("codes.yaml", []byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	code := c.Table(catalog.KindError).Lookup(2003)
+	for got, want := range map[string]string{
+		code.Message.Text["en"]: "a\nb\nc",
+		code.Description["en"]:  "one\ntwo\n",
+		code.Description["ko"]:  "x\ny",
+	} {
+		if got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}

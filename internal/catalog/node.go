@@ -20,6 +20,7 @@ type reader struct {
 	// targets is the registry the output section is checked against; nil
 	// leaves target names and options unchecked.
 	targets []Target
+	lines   []string // the file's lines, to place characters in scalars
 }
 
 func (r *reader) pos(n *yaml.Node) Pos {

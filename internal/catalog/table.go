@@ -193,8 +193,10 @@ func (r *reader) code(t *Table, n *yaml.Node, tags []string, rangeOK bool, repla
 		c.Description = Text{}
 	}
 	if v := f.get("reference"); v != nil {
-		if s, ok := r.str(v, "reference"); ok && r.checkText(r.pos(v), "reference", s) {
-			c.Reference = s
+		if s, ok := r.str(v, "reference"); ok {
+			if s, ok = r.checkText(resolve(v), "reference", s); ok {
+				c.Reference = s
+			}
 		}
 	}
 	if v := f.get("params"); v != nil {
@@ -286,8 +288,8 @@ func (r *reader) params(n *yaml.Node) []Param {
 			s := resolve(v)
 			if s.Kind != yaml.ScalarNode || s.ShortTag() == "!!null" {
 				r.errorf(r.pos(s), "give an example value", "param example must be a value, not %s", describe(s))
-			} else if r.checkText(r.pos(s), "param example", s.Value) {
-				p.Example = s.Value
+			} else if ex, ok := r.checkText(s, "param example", s.Value); ok {
+				p.Example = ex
 				if p.Type == ParamInt && s.ShortTag() != "!!int" {
 					r.errorf(r.pos(s), "give a whole number", "example %q of int param %q is not an integer", s.Value, name)
 				}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 // The parts of a table's file that grow with the catalog — the constants,
@@ -33,7 +34,7 @@ func (w *writer) s(parts ...string) {
 	}
 }
 
-func (w *writer) lit(s string) { w.b = appendQuote(w.b, s) }
+func (w *writer) lit(s string) { w.b = textenc.AppendGoString(w.b, s) }
 func (w *writer) int(n int)    { w.b = strconv.AppendInt(w.b, int64(n), 10) }
 
 // doc writes lines as a // comment at the given indentation.
@@ -65,7 +66,7 @@ type para struct {
 }
 
 // text feeds s, splitting words at white space as strings.Fields does and
-// escaping what a comment cannot hold (see commentRune).
+// escaping what a comment cannot hold (see textenc.GoCommentRune).
 func (p *para) text(s string) *para {
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -74,7 +75,7 @@ func (p *para) text(s string) *para {
 			case asciiSpace[c]:
 				p.flush()
 			case c < 0x20 || c == 0x7f:
-				p.word = appendEscaped(p.word, rune(c))
+				p.word = textenc.AppendGoEscape(p.word, rune(c))
 			default:
 				p.word = append(p.word, c)
 			}
@@ -85,45 +86,14 @@ func (p *para) text(s string) *para {
 		switch {
 		case unicode.IsSpace(r):
 			p.flush()
-		case !commentRune(r):
-			p.word = appendEscaped(p.word, r)
+		case !textenc.GoCommentRune(r):
+			p.word = textenc.AppendGoEscape(p.word, r)
 		default:
 			p.word = append(p.word, s[i:i+size]...)
 		}
 		i += size
 	}
 	return p
-}
-
-// commentRune reports whether a rune that is not white space may stand in
-// a comment as it is. Go source cannot hold NUL or a byte order mark, and
-// other control characters would garble the comment in an editor: those
-// are written as their escapes (\x00, \a, \u0085 …). Text from codes.yaml
-// is valid UTF-8, so no invalid byte reaches here.
-func commentRune(r rune) bool {
-	return !unicode.IsControl(r) && r != '\ufeff' && r != utf8.RuneError
-}
-
-// appendEscaped appends r as strconv.QuoteRune escapes it, without quotes.
-func appendEscaped(dst []byte, r rune) []byte {
-	q := strconv.QuoteRune(r)
-	return append(dst, q[1:len(q)-1]...)
-}
-
-// commentSafe escapes in s what a comment cannot hold; see commentRune.
-func commentSafe(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsSpace(r) && !commentRune(r) }) {
-		return s
-	}
-	var b []byte
-	for _, r := range s {
-		if !unicode.IsSpace(r) && !commentRune(r) {
-			b = appendEscaped(b, r)
-		} else {
-			b = utf8.AppendRune(b, r)
-		}
-	}
-	return string(b)
 }
 
 // int feeds a number.
@@ -433,7 +403,7 @@ func (g *gen) codeDoc(w *writer, p *plan, i int) {
 	for l, tag := range g.langs {
 		w.s("\t//   - ", tag, ":")
 		for word := range strings.FieldsSeq(p.msg(i, l)) {
-			w.s(" ", commentSafe(word))
+			w.s(" ", textenc.GoComment(word))
 		}
 		w.s("\n")
 	}
@@ -501,61 +471,4 @@ func (g *gen) ctorDoc(w *writer, p *plan, i int, k *ctor, ids []string) {
 		}
 		pw.end()
 	}
-}
-
-// appendQuote appends s quoted exactly as strconv.Quote (and so jen.Lit)
-// quotes it, faster for the text catalogs hold: runs of printable ASCII
-// and of runes in printRanges are copied as they are, and only the other
-// runes go through strconv one at a time. (strconv checks every rune of a
-// megabyte of Korean against its tables.) TestAppendQuote holds it to
-// strconv.Quote.
-func appendQuote(dst []byte, s string) []byte {
-	dst = append(dst, '"')
-	run := 0 // start of the bytes not yet copied
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c < 0x7f && c != '"' && c != '\\' {
-			i++
-			continue
-		}
-		size := 1
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if printable(r) {
-				i += size
-				continue
-			}
-		}
-		dst = append(dst, s[run:i]...)
-		n := len(dst)
-		dst = strconv.AppendQuote(dst, s[i:i+size])
-		// Drop the quotes strconv put around the one rune.
-		copy(dst[n:], dst[n+1:len(dst)-1])
-		dst = dst[:len(dst)-2]
-		i += size
-		run = i
-	}
-	dst = append(dst, s[run:]...)
-	return append(dst, '"')
-}
-
-// printRanges are ranges of runes strconv.IsPrint reports printable, all
-// assigned since Unicode 14: Latin-1 letters and signs, general
-// punctuation, kana, CJK ideographs and Hangul syllables.
-var printRanges = [...][2]rune{
-	{0x00a1, 0x00ac}, {0x00ae, 0x00ff},
-	{0x2010, 0x2027},
-	{0x3041, 0x3096}, {0x30a0, 0x30ff},
-	{0x4e00, 0x9fff},
-	{0xac00, 0xd7a3},
-}
-
-func printable(r rune) bool {
-	for _, g := range printRanges {
-		if r >= g[0] && r <= g[1] {
-			return true
-		}
-	}
-	return false
 }

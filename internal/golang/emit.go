@@ -23,6 +23,7 @@ import (
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 // Emit renders the Go package of c into o.Dir. It fails, with every
@@ -290,7 +291,7 @@ func doc(paras ...string) []string {
 func wrap(text string, width int) []string {
 	var lines []string
 	var line strings.Builder
-	for _, w := range strings.Fields(commentSafe(text)) {
+	for _, w := range strings.Fields(textenc.GoComment(text)) {
 		if line.Len() > 0 && line.Len()+1+len(w) > width {
 			lines = append(lines, line.String())
 			line.Reset()
@@ -308,5 +309,5 @@ func wrap(text string, width int) []string {
 
 // oneLine makes user text safe for a single comment line.
 func oneLine(s string) string {
-	return strings.Join(strings.Fields(commentSafe(s)), " ")
+	return strings.Join(strings.Fields(textenc.GoComment(s)), " ")
 }

@@ -307,55 +307,12 @@ func TestBadPackageName(t *testing.T) {
 	}
 }
 
-func TestLowerCamel(t *testing.T) {
-	for in, want := range map[string]string{
-		"maxSize": "maxSize", "MaxSize": "maxSize", "URL": "url", "URLPath": "urlPath", "ID2": "id2",
-		"WWW-Authenticate": "wwwAuthenticate", "Proxy-Authenticate": "proxyAuthenticate", "Allow": "allow",
-		"Retry-After": "retryAfter", "max_size": "max_size", "X-Request-ID": "xRequestID", "a": "a",
-	} {
-		if got := lowerCamel(in); got != want {
-			t.Errorf("lowerCamel(%q) = %q, want %q", in, got, want)
-		}
-	}
+func TestParamNames(t *testing.T) {
 	taken := func(s string) bool { return s == "itoa" || s == "fill" }
 	got := paramNames([]string{"type", "string", "itoa", "Type", "url", "URL", "_", "len"}, taken)
 	want := []string{"type_", "string_", "itoa_", "type__", "url", "url_", "arg", "len_"}
 	if !slices.Equal(got, want) {
 		t.Errorf("paramNames = %q, want %q", got, want)
-	}
-}
-
-// TestAppendQuote holds appendQuote to strconv.Quote, which jen.Lit uses.
-func TestAppendQuote(t *testing.T) {
-	for _, r := range printRanges {
-		for c := r[0]; c <= r[1]; c++ {
-			if !strconv.IsPrint(c) {
-				t.Fatalf("U+%04X is in printRanges but strconv.IsPrint is false", c)
-			}
-		}
-	}
-	inputs := append([]string{"", "\x00\x01", "\xff\xfe invalid", "\u2028\u2029", "\u00ad", "\\\"", "\a\b\f\n\r\t\v\x7f"}, hostile...)
-	rng := rand.New(rand.NewPCG(7, 7))
-	for range 2000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			switch rng.IntN(4) {
-			case 0:
-				b.WriteByte(byte(rng.IntN(256)))
-			case 1:
-				b.WriteRune(rune(rng.IntN(0x11000)))
-			case 2:
-				b.WriteRune(rune(0xac00 + rng.IntN(11172)))
-			default:
-				b.WriteString(hostile[rng.IntN(len(hostile))])
-			}
-		}
-		inputs = append(inputs, b.String())
-	}
-	for _, s := range inputs {
-		if got, want := string(appendQuote(nil, s)), strconv.Quote(s); got != want {
-			t.Fatalf("appendQuote(%q) = %s, want %s", s, got, want)
-		}
 	}
 }
 

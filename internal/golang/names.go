@@ -4,10 +4,9 @@ import (
 	"go/token"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 // Names of a table's package-level declarations. Data the methods read is
@@ -63,54 +62,14 @@ var predeclared = map[string]bool{
 	"uint64": true, "uintptr": true,
 }
 
-// lowerCamel turns a placeholder or header name into a Go parameter name:
-// maxSize stays, MaxSize and URL become maxSize and url, WWW-Authenticate
-// becomes wwwAuthenticate.
-func lowerCamel(s string) string {
-	var b strings.Builder
-	upperNext := false
-	for _, r := range s {
-		if r == '-' {
-			upperNext = true
-			continue
-		}
-		if upperNext && b.Len() > 0 {
-			r = unicode.ToUpper(r)
-		} else if upperNext {
-			r = unicode.ToLower(r)
-		}
-		upperNext = false
-		b.WriteRune(r)
-	}
-	w := b.String()
-	// Lower the leading run of capitals, all of it when it is the whole
-	// word or followed by a digit or _, else all but the last capital,
-	// which starts the next word (URLPath → urlPath).
-	n := 0
-	for n < len(w) && w[n] >= 'A' && w[n] <= 'Z' {
-		n++
-	}
-	switch {
-	case n == 0:
-		return w
-	case n == len(w):
-		return strings.ToLower(w)
-	case n > 1:
-		if r, _ := utf8.DecodeRuneInString(w[n:]); unicode.IsLower(r) {
-			n--
-		}
-	}
-	return strings.ToLower(w[:n]) + w[n:]
-}
-
 // paramNames returns Go parameter names for names, in order: each
-// lowerCamel, renamed when it is a keyword, a predeclared identifier, a
+// textenc.LowerCamel, renamed when it is a keyword, a predeclared identifier, a
 // package-level name of the generated package (taken) or a name already
 // given to an earlier parameter.
 func paramNames(names []string, taken func(string) bool) []string {
 	out := make([]string, len(names))
 	for i, n := range names {
-		id := lowerCamel(n)
+		id := textenc.LowerCamel(n)
 		if id == "" || id == "_" {
 			id = "arg"
 		}

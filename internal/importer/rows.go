@@ -161,7 +161,7 @@ func (im *importer) invisibleAt(pos catalog.Pos) catalog.Pos {
 	start := ix.offset(pos.Line, pos.Column)
 	line := ix.data[start:lineEndOf(ix.data, start)]
 	for i, r := range string(line) {
-		if catalog.Invisible(r) {
+		if catalog.Refused(r) {
 			return ix.pos(start + i)
 		}
 	}

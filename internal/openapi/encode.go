@@ -7,12 +7,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/internal/output"
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 // rootOrder puts the small, identifying fields first: the marker must lie
@@ -165,7 +165,7 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node, indent string) error {
 			}
 			buf.WriteString("\n" + inner)
 			if step == 2 {
-				if err := writeString(buf, n.Content[i].Value); err != nil {
+				if err := textenc.WriteJSONString(buf, n.Content[i].Value); err != nil {
 					return err
 				}
 				buf.WriteString(": ")
@@ -179,7 +179,7 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node, indent string) error {
 	case yaml.ScalarNode:
 		switch n.Tag {
 		case "!!str":
-			return writeString(buf, n.Value)
+			return textenc.WriteJSONString(buf, n.Value)
 		case "!!int", "!!float", "!!bool", "!!null":
 			// JSON literals as read by readNode.
 			buf.WriteString(n.Value)
@@ -187,25 +187,4 @@ func writeJSON(buf *bytes.Buffer, n *yaml.Node, indent string) error {
 		}
 	}
 	return fmt.Errorf("openapi: unexpected YAML node kind %d tag %q at line %d", n.Kind, n.Tag, n.Line)
-}
-
-func writeString(buf *bytes.Buffer, s string) error {
-	// Most strings need no escape: an encoder per string was a tenth of
-	// the target's time at 10 000 codes.
-	if !strings.ContainsFunc(s, func(r rune) bool {
-		return r < 0x20 || r == '"' || r == '\\' || r == '\u2028' || r == '\u2029' || r == utf8.RuneError
-	}) {
-		buf.WriteByte('"')
-		buf.WriteString(s)
-		buf.WriteByte('"')
-		return nil
-	}
-	var b strings.Builder
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(s); err != nil {
-		return err
-	}
-	buf.WriteString(strings.TrimSuffix(b.String(), "\n"))
-	return nil
 }

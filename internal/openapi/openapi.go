@@ -24,6 +24,7 @@ import (
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 // Version is the OpenAPI version of the document. 3.0.3 rather than 3.1:
@@ -359,9 +360,9 @@ func (b *builder) addSchemas() {
 		t := e.table
 		s := openapi3.NewInt32Schema()
 		s.Title = t.Title[b.c.Default]
-		s.Description = markdownText(t.Description[b.c.Default])
+		s.Description = textenc.CommonMark(t.Description[b.c.Default])
 		s.Extensions = b.translations(nil, "title", func(l string) string { return t.Title[l] })
-		s.Extensions = b.translations(s.Extensions, "description", func(l string) string { return markdownText(t.Description[l]) })
+		s.Extensions = b.translations(s.Extensions, "description", func(l string) string { return textenc.CommonMark(t.Description[l]) })
 		var (
 			enum        = make([]any, len(t.Codes))
 			names       = make([]string, len(t.Codes))
@@ -527,7 +528,7 @@ func (b *builder) headerDescription(h *headerPlan, lang string) string {
 		line := "- " + strconv.Itoa(u.response.status) + " " + u.response.name + ": " + string(u.header.Requirement)
 		if d := u.header.Description[lang]; d != "" {
 			// Continuation lines are indented to stay in the list item.
-			line += ". " + strings.ReplaceAll(markdownText(d), "\n", "\n  ")
+			line += ". " + strings.ReplaceAll(textenc.CommonMark(d), "\n", "\n  ")
 		}
 		lines[i] = line
 	}
@@ -543,9 +544,9 @@ func (b *builder) responseDescription(r *responsePlan, lang string) string {
 		}
 		return "HTTP " + strconv.Itoa(r.status)
 	}
-	s := strconv.Itoa(r.status) + " " + markdownText(placeholderText(r.http.Message, lang))
+	s := strconv.Itoa(r.status) + " " + textenc.CommonMark(placeholderText(r.http.Message, lang))
 	if d := r.http.Description[lang]; d != "" {
-		s += "\n\n" + markdownText(d)
+		s += "\n\n" + textenc.CommonMark(d)
 	}
 	return s
 }
@@ -593,7 +594,7 @@ func (b *builder) exampleSummary(code *catalog.Code, lang string) string {
 func (b *builder) exampleDescription(code *catalog.Code, lang string) string {
 	var parts []string
 	if d := code.Description[lang]; d != "" {
-		parts = append(parts, markdownText(d))
+		parts = append(parts, textenc.CommonMark(d))
 	}
 	if dep := code.Deprecated; dep != nil {
 		s := "Deprecated:"
@@ -601,7 +602,7 @@ func (b *builder) exampleDescription(code *catalog.Code, lang string) string {
 			s += " use " + dep.Replacement.QualifiedName() + " (" + strconv.Itoa(dep.Replacement.Number) + ")."
 		}
 		if r := dep.Reason[lang]; r != "" {
-			s += " " + markdownText(r)
+			s += " " + textenc.CommonMark(r)
 		}
 		parts = append(parts, s)
 	}

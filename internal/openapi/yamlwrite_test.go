@@ -126,22 +126,3 @@ func FuzzYAMLString(f *testing.F) {
 		roundTrip(t, `{`+string(q)+`: [`+string(q)+`, {"k": `+string(q)+`}]}`)
 	})
 }
-
-// TestWriteString compares writeString's fast path with encoding/json.
-func TestWriteString(t *testing.T) {
-	for _, s := range append(trickyStrings, "<a href=\"x\">&amp;</a>", "bad \xff utf-8", "\ufffd", "\u2028") {
-		var want strings.Builder
-		enc := json.NewEncoder(&want)
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(s); err != nil {
-			t.Fatal(err)
-		}
-		var got bytes.Buffer
-		if err := writeString(&got, s); err != nil {
-			t.Fatal(err)
-		}
-		if got.String() != strings.TrimSuffix(want.String(), "\n") {
-			t.Errorf("writeString(%q) = %s, encoding/json writes %s", s, got.String(), want.String())
-		}
-	}
-}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 // writeDoc writes a JSDoc comment at an indent. Lines must already be safe
@@ -43,7 +44,7 @@ func (g *gen) commonDTS() string {
 	b.WriteString("\n")
 	names := make([]string, len(g.c.Languages))
 	for i, l := range g.c.Languages {
-		names[i] = "`" + docText(l.Tag) + "` (" + docText(l.Name) + ")"
+		names[i] = "`" + textenc.JSDocText(l.Tag) + "` (" + textenc.JSDocText(l.Name) + ")"
 	}
 	writeDoc(&b, "", []string{"A language of the messages: " + strings.Join(names, ", ") + "."})
 	b.WriteString("export type Language = ")
@@ -51,7 +52,7 @@ func (g *gen) commonDTS() string {
 		if i > 0 {
 			b.WriteString(" | ")
 		}
-		quote(&b, tag)
+		textenc.WriteJSString(&b, tag)
 	}
 	b.WriteString(";\n\n")
 
@@ -61,13 +62,13 @@ func (g *gen) commonDTS() string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		quote(&b, tag)
+		textenc.WriteJSString(&b, tag)
 	}
 	b.WriteString("];\n\n")
 
 	writeDoc(&b, "", []string{"The language of a message when none, or an unknown one, is asked for."})
 	b.WriteString("export declare const defaultLanguage: ")
-	quote(&b, g.c.Default)
+	textenc.WriteJSString(&b, g.c.Default)
 	b.WriteString(";\n\n")
 
 	writeDoc(&b, "", []string{"Each language's name for itself, e.g. for a language picker."})
@@ -78,7 +79,7 @@ func (g *gen) commonDTS() string {
 
 	writeDoc(&b, "", []string{"The docs site's base URL: a code's page is `{docsBaseUrl}/{language}/{table}/{code}`."})
 	b.WriteString("export declare const docsBaseUrl: ")
-	quote(&b, g.c.DocsBaseURL)
+	textenc.WriteJSString(&b, g.c.DocsBaseURL)
 	b.WriteString(";\n\n")
 
 	b.WriteString(`/**
@@ -146,12 +147,12 @@ func (g *gen) entryDTS(enum bool) string {
 func (g *gen) tableDTS(b *strings.Builder, t *table, enum bool) {
 	var doc []string
 	for _, tag := range g.langs {
-		doc = append(doc, docText(t.Title[tag]), "")
+		doc = append(doc, textenc.JSDocText(t.Title[tag]), "")
 	}
 	if !t.Description.Empty() {
 		for _, tag := range g.langs {
 			doc = append(doc, "")
-			doc = append(doc, docLines(t.Description[tag])...)
+			doc = append(doc, textenc.JSDocLines(t.Description[tag])...)
 		}
 	}
 	if !enum {
@@ -239,7 +240,7 @@ func (g *gen) tableDTS(b *strings.Builder, t *table, enum bool) {
 	}
 	for _, w := range t.wires {
 		b.WriteString("\n  | ")
-		quote(b, w)
+		textenc.WriteJSString(b, w)
 	}
 	b.WriteString(";\n\n")
 	decl("The wire name of every "+link+".",
@@ -277,7 +278,7 @@ func (g *gen) formatExample(t *table) string {
 				}
 				args[i] = p.Name + ": " + v
 			}
-			return docText(t.Format + "(" + t.Type + "." + c.ID + ", { " + strings.Join(args, ", ") + " }, \"" + g.c.Default + "\")")
+			return textenc.JSDocText(t.Format + "(" + t.Type + "." + c.ID + ", { " + strings.Join(args, ", ") + " }, \"" + g.c.Default + "\")")
 		}
 	}
 	if len(t.Codes) > 0 {
@@ -305,7 +306,7 @@ func (t *table) memberDocs(g *gen) []string {
 func (g *gen) memberDoc(t *table, c *catalog.Code) []string {
 	var lines []string
 	for _, tag := range g.langs {
-		lines = append(lines, docLines(placeholderText(c, tag))...)
+		lines = append(lines, textenc.JSDocLines(placeholderText(c, tag))...)
 		lines = append(lines, "")
 	}
 	facts := []string{"`" + strconv.Itoa(c.Number) + "`"}
@@ -315,7 +316,7 @@ func (g *gen) memberDoc(t *table, c *catalog.Code) []string {
 	case t.Kind != catalog.KindHTTP:
 		facts = append(facts, "HTTP "+strconv.Itoa(c.Status))
 	}
-	facts = append(facts, "wire `"+docText(c.Wire)+"`")
+	facts = append(facts, "wire `"+textenc.JSDocText(c.Wire)+"`")
 	if c.Retryable {
 		facts = append(facts, "retryable")
 	}
@@ -330,12 +331,12 @@ func (g *gen) memberDoc(t *table, c *catalog.Code) []string {
 			}
 			ps[i] = "`" + p.Name + "`: " + typ
 			if p.Example != "" {
-				ps[i] += ", e.g. " + docText(p.Example)
+				ps[i] += ", e.g. " + textenc.JSDocText(p.Example)
 			}
 		}
 		lines = append(lines, "Params: "+strings.Join(ps, "; ")+".")
 	}
-	lines = append(lines, "", "@see {@link "+docURL(g.c.DocsURL(c, g.c.Default))+"}")
+	lines = append(lines, "", "@see {@link "+textenc.JSDocURL(g.c.DocsURL(c, g.c.Default))+"}")
 	if d := c.Deprecated; d != nil {
 		dep := "@deprecated"
 		if r := d.Replacement; r != nil {
@@ -344,7 +345,7 @@ func (g *gen) memberDoc(t *table, c *catalog.Code) []string {
 		lines = append(lines, dep)
 		if !d.Reason.Empty() {
 			for _, tag := range g.langs {
-				lines = append(lines, docLines(d.Reason[tag])...)
+				lines = append(lines, textenc.JSDocLines(d.Reason[tag])...)
 			}
 		}
 	}

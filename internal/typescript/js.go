@@ -3,6 +3,8 @@ package typescript
 import (
 	"strconv"
 	"strings"
+
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 // The JavaScript is ES2015 plus modules: no optional chaining, no
@@ -23,18 +25,18 @@ func (g *gen) commonJS() string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		quote(&b, tag)
+		textenc.WriteJSString(&b, tag)
 	}
 	b.WriteString("];\n\n")
 	b.WriteString("export const defaultLanguage = ")
-	quote(&b, g.c.Default)
+	textenc.WriteJSString(&b, g.c.Default)
 	b.WriteString(";\n\n")
 	b.WriteString("export const languageNames = {\n")
 	for _, l := range g.c.Languages {
 		b.WriteString("  ")
-		quote(&b, l.Tag)
+		textenc.WriteJSString(&b, l.Tag)
 		b.WriteString(": ")
-		quote(&b, l.Name)
+		textenc.WriteJSString(&b, l.Name)
 		b.WriteString(",\n")
 	}
 	b.WriteString("};\n\n")
@@ -43,7 +45,7 @@ func (g *gen) commonJS() string {
 }
 
 export const docsBaseUrl = `)
-	quote(&b, g.c.DocsBaseURL)
+	textenc.WriteJSString(&b, g.c.DocsBaseURL)
 	b.WriteString(`;
 
 export function parseProblem(body) {
@@ -165,11 +167,11 @@ func (g *gen) tableJS(t *table) string {
 	b.WriteString("export const " + t.Messages + " = {\n")
 	for _, tag := range g.langs {
 		b.WriteString("  ")
-		quote(&b, tag)
+		textenc.WriteJSString(&b, tag)
 		b.WriteString(": {\n")
 		for _, c := range t.Codes {
 			b.WriteString("    " + key(c.Number) + ": ")
-			quote(&b, placeholderText(c, tag))
+			textenc.WriteJSString(&b, placeholderText(c, tag))
 			b.WriteString(",\n")
 		}
 		b.WriteString("  },\n")
@@ -186,13 +188,13 @@ func (g *gen) tableJS(t *table) string {
 		b.WriteString("\n  " + key(c.Number) + ": {\n")
 		for _, tag := range g.langs {
 			b.WriteString("    ")
-			quote(&b, tag)
+			textenc.WriteJSString(&b, tag)
 			b.WriteString(": [")
 			for i, p := range parts(c, tag) {
 				if i > 0 {
 					b.WriteString(", ")
 				}
-				quote(&b, p)
+				textenc.WriteJSString(&b, p)
 			}
 			b.WriteString("],\n")
 		}
@@ -220,14 +222,14 @@ func (g *gen) tableJS(t *table) string {
 		b.WriteString("    " + cache + " = index(" + t.Values + ", " + byCode + ");\n  }\n")
 		b.WriteString("  return lookup(" + cache + ", " + param + ");\n}\n\n")
 	}
-	perCode(t.Wire, func(i int) string { return quoted(t.Codes[i].Wire) })
+	perCode(t.Wire, func(i int) string { return textenc.JSString(t.Codes[i].Wire) })
 	lazyIndex(t.ByWire, "wire", t.Wire)
 	perCode(t.Status, func(i int) string { return strconv.Itoa(t.Codes[i].Status) })
 	lazyIndex(t.ByStatus, "status", t.Status)
 	perCode(t.Retryable, func(i int) string { return strconv.FormatBool(t.Codes[i].Retryable) })
 
 	b.WriteString("export function " + t.DocsURL + "(code, language) {\n  return docsUrl(")
-	quote(&b, t.docsPath())
+	textenc.WriteJSString(&b, t.docsPath())
 	b.WriteString(", code, language);\n}\n")
 	return b.String()
 }
@@ -250,7 +252,7 @@ func (g *gen) entryJS(enum bool) string {
 		if enum {
 			for _, c := range t.Codes {
 				b.WriteString("  " + key(c.Number) + ": ")
-				quote(&b, c.ID)
+				textenc.WriteJSString(&b, c.ID)
 				b.WriteString(",\n")
 			}
 		}

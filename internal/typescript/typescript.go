@@ -21,6 +21,7 @@ import (
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 // Header opens every generated JavaScript and declaration file.
@@ -82,7 +83,7 @@ type table struct {
 }
 
 func newTable(t *catalog.Table) *table {
-	stem := lowerCamel(t.TypeName)
+	stem := textenc.LowerCamel(t.TypeName)
 	x := &table{
 		Table:      t,
 		module:     string(t.Kind),
