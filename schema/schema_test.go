@@ -163,37 +163,38 @@ const (
 // a new fixture must say whether the schema rejects it, so the schema and
 // the loader cannot drift apart unnoticed.
 var broken = map[string]verdict{
-	"case_collision":             byLoaderOnly, // ids of two codes
-	"client_code_in_error_table": bySchema,     // `client` is not a key of an error code
-	"code_outside_range":         byLoaderOnly, // the table's own range
-	"cross_table_collision":      byLoaderOnly, // names across tables
-	"duplicate_code":             byLoaderOnly, // numbers of two codes
-	"duplicate_id":               byLoaderOnly, // ids of two codes
-	"duplicate_key":              notJSON,
-	"empty_file":                 bySchema, // null is not an object
-	"invalid_identifier":         bySchema, // id pattern
-	"proto_param":                bySchema, // param name is not __proto__
-	"invalid_utf8":               notJSON,
-	"control_escapes":            bySchema, // text pattern
-	"control_raw":                notJSON,  // YAML refuses raw controls
-	"invisible_character":        bySchema, // text pattern
-	"keyword_identifier":         bySchema, // id pattern
-	"malformed_yaml":             notJSON,
-	"many_problems":              bySchema,     // id pattern, status maximum
-	"missing_required":           bySchema,     // required `languages`
-	"only_comments":              bySchema,     // null is not an object
-	"output_escapes_root":        bySchema,     // local path pattern
-	"placeholder_mismatch":       byLoaderOnly, // message against params
-	"reserved_identifier":        bySchema,     // id not NaN or Infinity
-	"reserved_reuse":             byLoaderOnly, // the table's reserved numbers
-	"status_not_in_http_table":   byLoaderOnly, // the http table
-	"status_out_of_range":        bySchema,     // status maximum
-	"tab_indented":               notJSON,
-	"unclosed_brace":             bySchema,     // message placeholder syntax
-	"undeclared_language":        byLoaderOnly, // the declared languages
-	"unknown_key":                bySchema,     // additionalProperties
-	"unknown_replacement":        byLoaderOnly, // the table's ids
-	"wrong_type":                 bySchema,     // code is an integer
+	"case_collision":               byLoaderOnly, // ids of two codes
+	"client_code_in_error_table":   bySchema,     // `client` is not a key of an error code
+	"code_outside_range":           byLoaderOnly, // the table's own range
+	"cross_table_collision":        byLoaderOnly, // names across tables
+	"duplicate_code":               byLoaderOnly, // numbers of two codes
+	"duplicate_id":                 byLoaderOnly, // ids of two codes
+	"duplicate_key":                notJSON,
+	"empty_file":                   bySchema, // null is not an object
+	"invalid_identifier":           bySchema, // id pattern
+	"proto_param":                  bySchema, // param name is not __proto__
+	"invalid_utf8":                 notJSON,
+	"control_escapes":              bySchema, // text pattern
+	"control_raw":                  notJSON,  // YAML refuses raw controls
+	"reserved_reason_untranslated": bySchema, // requiredTexts
+	"invisible_character":          bySchema, // text pattern
+	"keyword_identifier":           bySchema, // id pattern
+	"malformed_yaml":               notJSON,
+	"many_problems":                bySchema,     // id pattern, status maximum
+	"missing_required":             bySchema,     // required `languages`
+	"only_comments":                bySchema,     // null is not an object
+	"output_escapes_root":          bySchema,     // local path pattern
+	"placeholder_mismatch":         byLoaderOnly, // message against params
+	"reserved_identifier":          bySchema,     // id not NaN or Infinity
+	"reserved_reuse":               byLoaderOnly, // the table's reserved numbers
+	"status_not_in_http_table":     byLoaderOnly, // the http table
+	"status_out_of_range":          bySchema,     // status maximum
+	"tab_indented":                 notJSON,
+	"unclosed_brace":               bySchema,     // message placeholder syntax
+	"undeclared_language":          byLoaderOnly, // the declared languages
+	"unknown_key":                  bySchema,     // additionalProperties
+	"unknown_replacement":          byLoaderOnly, // the table's ids
+	"wrong_type":                   bySchema,     // code is an integer
 }
 
 // TestBrokenFixtures checks both directions on every broken catalog: the

@@ -330,9 +330,9 @@ func writeTable(b *bytes.Buffer, t *table) {
 		b.WriteString("  reserved:\n")
 		for _, r := range t.reserved {
 			if r.min == r.max {
-				fmt.Fprintf(b, "    - {code: %d, reason: %s}\n", r.min, q(r.reason))
+				fmt.Fprintf(b, "    - {code: %d, reason: {en: %s, ko: %s}}\n", r.min, q(r.reason), q(r.reason))
 			} else {
-				fmt.Fprintf(b, "    - {range: [%d, %d], reason: %s}\n", r.min, r.max, q(r.reason))
+				fmt.Fprintf(b, "    - {range: [%d, %d], reason: {en: %s, ko: %s}}\n", r.min, r.max, q(r.reason), q(r.reason))
 			}
 		}
 	}

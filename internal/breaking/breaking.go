@@ -234,7 +234,7 @@ func (d *differ) table(ot, nt *catalog.Table) {
 		}
 		if res := reservedAt(ot, nc.Number); res != nil {
 			d.report(ReservedReused, Breaking, nc.Pos, res.Pos,
-				fmt.Sprintf("%s code %d: takes number %d, reserved in the old catalog (was reserved at %s: %s)", nt.Kind, nc.Number, nc.Number, res.Pos, res.Reason),
+				fmt.Sprintf("%s code %d: takes number %d, reserved in the old catalog (was reserved at %s: %s)", nt.Kind, nc.Number, nc.Number, res.Pos, res.Reason[d.old.Default]),
 				"reserved numbers are never reused: old clients still read it the old way; choose another number and restore the reservation")
 			continue
 		}
@@ -272,7 +272,7 @@ func (d *differ) removed(oc *catalog.Code, nt *catalog.Table) *catalog.Code {
 	}
 	d.report(DeprecatedNotReserved, Breaking, nt.Pos, oc.Pos,
 		fmt.Sprintf("%s code %d: deprecated %s removed without reserving its number (was %s)", kind, oc.Number, oc.ID, oc.Pos),
-		fmt.Sprintf("add `- {code: %d, reason: …}` under %s.reserved so the number is never reused", oc.Number, kind))
+		fmt.Sprintf("add `- {code: %d, reason: {…}}` under %s.reserved so the number is never reused", oc.Number, kind))
 	return nil
 }
 

@@ -315,8 +315,8 @@ func (r *reader) complete(n *yaml.Node, what string, tags []string, required boo
 	}
 }
 
-// reservation reads `{code: N, reason: …}` or `{range: [lo, hi], reason: …}`.
-func (r *reader) reservation(n *yaml.Node) *Reserved {
+// reservation reads `{code: N, reason: {en: …}}` or `{range: [lo, hi], reason: {en: …}}`.
+func (r *reader) reservation(n *yaml.Node, tags []string) *Reserved {
 	f, ok := r.mapping(n, "a reservation", []string{"code", "range", "reason"}, []string{"reason"})
 	if !ok {
 		return nil
@@ -343,11 +343,7 @@ func (r *reader) reservation(n *yaml.Node) *Reserved {
 		return nil
 	}
 	if n := f.get("reason"); n != nil {
-		if s, ok := r.str(n, "reservation reason"); ok {
-			if s, ok = r.checkText(resolve(n), "reservation reason", s); ok {
-				res.Reason = s
-			}
-		}
+		res.Reason = r.text(n, "reservation reason", tags, true)
 	}
 	return res
 }

@@ -170,8 +170,8 @@ type Deprecation struct {
 
 // Reserved is a number or range no code may use (e.g. IANA's "(Unused)").
 type Reserved struct {
-	Min, Max int // Min == Max for a single number
-	Reason   string
+	Min, Max int  // Min == Max for a single number
+	Reason   Text // in every language: the docs show it on every table page
 	Pos      Pos
 }
 

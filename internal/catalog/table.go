@@ -58,7 +58,7 @@ func (r *reader) table(kind TableKind, n *yaml.Node, tags []string) *Table {
 	}
 	if v := f.get("reserved"); v != nil {
 		for _, item := range r.sequence(v, string(kind)+".reserved") {
-			res := r.reservation(item)
+			res := r.reservation(item, tags)
 			if res == nil {
 				continue
 			}
@@ -246,7 +246,7 @@ func (r *reader) checkNumber(t *Table, c *Code, rangeOK bool) {
 	}
 	for _, res := range t.Reserved {
 		if c.Number >= res.Min && c.Number <= res.Max {
-			r.errorf(c.Pos, "choose another number: reserved numbers are never reused", "code %d reuses reserved %s (line %d: %s)", c.Number, res, res.Pos.Line, res.Reason)
+			r.errorf(c.Pos, "choose another number: reserved numbers are never reused", "code %d reuses reserved %s (line %d)", c.Number, res, res.Pos.Line)
 		}
 	}
 }

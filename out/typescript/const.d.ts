@@ -1125,12 +1125,12 @@ export declare function responseCodeDocsUrl(code: ResponseCode, language?: Langu
 /**
  * Error codes
  *
- * 에러 코드
+ * 오류 코드
  *
  *
  * Application error codes, identified on the wire by name. Numbers are grouped by domain: common, channel, user, message, block and file. Each code names the HTTP status a server sends with it.
  *
- * 이름으로 전달되는 애플리케이션 에러 코드입니다. 번호는 공통, 채널, 사용자, 메시지, 차단, 파일 영역으로 나뉘며, 코드마다 서버가 함께 보내는 HTTP 상태를 적었습니다.
+ * 이름으로 전달되는 애플리케이션 오류 코드입니다. 번호는 공통, 채널, 사용자, 메시지, 차단, 파일 영역으로 나뉘며, 코드마다 서버가 함께 보내는 HTTP 상태를 적었습니다.
  *
  * An erasable enum: a const object, and the union of its values as a type.
  */
@@ -1158,7 +1158,7 @@ export declare const ErrorCode: {
   /**
    * A server error occurred. Please retry or contact us.
    *
-   * 서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.
+   * 서버 오류가 발생했습니다. 재시도 또는 문의 바랍니다.
    *
    * `1003` · HTTP 500 · wire `InternalServerError` · retryable
    *
@@ -1168,7 +1168,7 @@ export declare const ErrorCode: {
   /**
    * A server error occurred. Please retry or contact us.
    *
-   * 서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.
+   * 서버 오류가 발생했습니다. 재시도 또는 문의 바랍니다.
    *
    * `1004` · HTTP 500 · wire `InternalServerError` · retryable
    *
@@ -1178,7 +1178,7 @@ export declare const ErrorCode: {
   /**
    * A server error occurred. Please retry or contact us.
    *
-   * 서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.
+   * 서버 오류가 발생했습니다. 재시도 또는 문의 바랍니다.
    *
    * `1005` · HTTP 500 · wire `InternalServerError` · retryable
    *
@@ -1558,7 +1558,7 @@ export declare const ErrorCode: {
   /**
    * A server error occurred. Please retry or contact us.
    *
-   * 서버 에러가 발생했습니다. 재시도 또는 문의 바랍니다.
+   * 서버 오류가 발생했습니다. 재시도 또는 문의 바랍니다.
    *
    * `3000` · HTTP 500 · wire `InternalServerError` · retryable
    *
