@@ -1,12 +1,6 @@
 package textenc
 
 import (
-	"github.com/errgen/errgen/internal/testtool"
-
-	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -21,42 +15,6 @@ var tricky = []string{
 	"a\nb", "a\r\nb", "a\rb", "tab\there", "\u2028", "\u2029", "x\u2028@see y", "\x00", "\x1f", "\x7f",
 	"\u200b", "\u200c\u200d", "\u202e", "\ufeff", "\u00a0", "\u3000", "\ue000", "😀", "👩‍💻",
 	"\U000e0001", "한국어 */ 텍스트", "</script><!--", "\\u0041", "\"\\\"",
-}
-
-// TestQuoteNode has Node parse every quoted string back: the literal must
-// hold exactly the text.
-func TestQuoteNode(t *testing.T) {
-	node := testtool.Node(t)
-	var b strings.Builder
-	b.WriteString("export default [\n")
-	for _, s := range tricky {
-		WriteJSString(&b, s)
-		b.WriteString(",\n")
-	}
-	b.WriteString("];\n")
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "strings.mjs"), []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(node, "--input-type=module", "-e",
-		`const m = await import("./strings.mjs"); console.log(JSON.stringify(m.default));`)
-	cmd.Dir = dir
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("%v\n%s\n%s", err, out, b.String())
-	}
-	var got []string
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatalf("%v: %s", err, out)
-	}
-	if !slices.Equal(got, tricky) {
-		for i := range tricky {
-			if i < len(got) && got[i] != tricky[i] {
-				t.Errorf("%q came back as %q", tricky[i], got[i])
-			}
-		}
-		t.Fatalf("got %d strings, want %d", len(got), len(tricky))
-	}
 }
 
 // TestQuoteRaw: what may stand raw in a literal does, the rest is escaped.
