@@ -260,3 +260,37 @@ func cmpOr(a, b string) string {
 	}
 	return b
 }
+
+// -o writes the merge to a new file and leaves the catalog alone; it never
+// replaces another existing file. -format github prints conflicts as
+// annotations at the catalog's position.
+func TestImportOutputFile(t *testing.T) {
+	dir := project(t)
+	copyInto(t, dir, "zahlung/fehler.csv")
+	edit(t, filepath.Join(dir, "codes.yaml"), "      id: TooManyRequests\n      status: 429\n", "      id: TooManyRequests\n      status: 429\n      # a comment the merge keeps\n")
+	before := snapshot(t, dir)
+	csv := "code,name,status,message (en),message (ko)\n1010,TooManyRequests,429,Too many requests.,요청이 너무 많습니다.\n1011,QuotaExceeded,429,The quota is exceeded.,할당량을 초과했습니다.\n"
+	if err := os.WriteFile(filepath.Join(dir, "more.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := errgen(t, dir, "import", "-table", "error", "-o", "merged.yaml", "-format", "github", "more.csv")
+	if r.code != exitProblem { // a conflict kept
+		t.Errorf("exit %d, want %d (a conflict kept)\n%s", r.code, exitProblem, r.stderr)
+	}
+	if want := "::warning file=codes.yaml,line=124,col=21::conflict: error code 1010: message in en is \"API rate limit exceeded.\" here but \"Too many requests.\" at more.csv:2:26; kept the catalog's; -prefer=import takes the source's\n::warning file=codes.yaml,line=124,col=51::conflict: error code 1010: message in ko is \"API ratelimit 제한\" here but \"요청이 너무 많습니다.\" at more.csv:2:45; kept the catalog's; -prefer=import takes the source's\n"; r.stderr != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", r.stderr, want)
+	}
+	after := snapshot(t, dir)
+	merged := after["merged.yaml"]
+	delete(after, "merged.yaml")
+	delete(after, "more.csv")
+	if !maps.Equal(before, after) {
+		t.Error("-o changed other files")
+	}
+	if line, ok := testtool.KeepsLines(before["codes.yaml"], merged); !ok || !strings.Contains(merged, "    - code: 1011\n      id: QuotaExceeded\n") {
+		t.Errorf("merged.yaml lost line %d of codes.yaml or lacks 1011:\n%s", line, merged)
+	}
+	if r := errgen(t, dir, "import", "-table", "error", "-o", "fehler.csv", "more.csv"); r.code != exitUsage {
+		t.Errorf("-o onto an existing file: exit %d, want %d", r.code, exitUsage)
+	}
+}

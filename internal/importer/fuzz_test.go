@@ -10,6 +10,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/internal/importer"
+	"github.com/errgen/errgen/internal/testtool"
 )
 
 // FuzzImport feeds arbitrary sources of every shape to an import into the
@@ -63,7 +64,7 @@ func FuzzImport(f *testing.F) {
 			if err := yaml.Unmarshal(res.Output, &doc); err != nil {
 				t.Fatalf("the merge is not YAML: %v\n%s", err, res.Output)
 			}
-			if line, ok := keepsLines(string(small), string(res.Output)); !ok {
+			if line, ok := testtool.KeepsLines(string(small), string(res.Output)); !ok {
 				t.Fatalf("the merge lost line %d of the catalog:\n%s", line, res.Output)
 			}
 		}

@@ -3,7 +3,6 @@ package importer_test
 import (
 	"flag"
 	"os"
-	"slices"
 	"strings"
 	"testing"
 
@@ -97,7 +96,7 @@ func TestMergeKeepsCatalogText(t *testing.T) {
 	if res.Added != 3 || res.Filled != 0 {
 		t.Errorf("added %d, filled %d; want 3 codes added", res.Added, res.Filled)
 	}
-	if line, ok := keepsLines(string(orig), string(res.Output)); !ok {
+	if line, ok := testtool.KeepsLines(string(orig), string(res.Output)); !ok {
 		t.Errorf("the merge changed or removed line %d of codes.yaml", line)
 	}
 	diff := udiff.Unified("codes.yaml", "codes.yaml", string(orig), string(res.Output))
@@ -134,18 +133,4 @@ func TestPreferImport(t *testing.T) {
 		t.Error("302 lost its Korean message")
 	}
 	testtool.Golden(t, "testdata/prefer.diff", udiff.Unified("codes.yaml", "codes.yaml", string(orig), string(res.Output)), *update)
-}
-
-// keepsLines reports whether every line of orig is in out, byte for byte
-// and in order; else the first line that is not.
-func keepsLines(orig, out string) (line int, ok bool) {
-	rest := strings.Split(out, "\n")
-	for i, l := range strings.Split(orig, "\n") {
-		j := slices.Index(rest, l)
-		if j < 0 {
-			return i + 1, false
-		}
-		rest = rest[j+1:]
-	}
-	return 0, true
 }
