@@ -102,7 +102,11 @@ func main() {
 // TestHostileGoRoundTrip builds the generated package with the real Go
 // toolchain, vets it, and runs a program that prints every message back.
 func TestHostileGoRoundTrip(t *testing.T) {
-	c, dir := generate(t, hostile)
+	forCatalogs(t, roundTripGo)
+}
+
+func roundTripGo(t *testing.T, path string) {
+	c, dir := generate(t, path)
 	mod := filepath.Join(dir, "out", "go")
 	mustWrite(t, filepath.Join(mod, "go.mod"), "module hostile\n\ngo 1.26\n")
 	mustWrite(t, filepath.Join(mod, "main.go"), goProgram)
@@ -134,7 +138,11 @@ export { m, f };
 // TestHostileTypeScriptRoundTrip type-checks the package with tsc 7 under
 // strict settings and runs its JavaScript with Node.
 func TestHostileTypeScriptRoundTrip(t *testing.T) {
-	c, dir := generate(t, hostile)
+	forCatalogs(t, roundTripTypeScript)
+}
+
+func roundTripTypeScript(t *testing.T, path string) {
+	c, dir := generate(t, path)
 	mustWrite(t, filepath.Join(dir, "main.mjs"), jsProgram)
 	mustWrite(t, filepath.Join(dir, "consumer.ts"), tsConsumer)
 	mustWrite(t, filepath.Join(dir, "tsconfig.json"), `{"compilerOptions": {"strict": true, "noEmit": true, "module": "nodenext",
@@ -152,7 +160,11 @@ func TestHostileTypeScriptRoundTrip(t *testing.T) {
 // TestHostileOpenAPIRoundTrip validates both documents with kin-openapi
 // and reads the messages back from each through a generic parser.
 func TestHostileOpenAPIRoundTrip(t *testing.T) {
-	c, dir := generate(t, hostile)
+	forCatalogs(t, roundTripOpenAPI)
+}
+
+func roundTripOpenAPI(t *testing.T, path string) {
+	c, dir := generate(t, path)
 	for _, name := range []string{"errors.yaml", "errors.json"} {
 		path := filepath.Join(dir, "out", "openapi", name)
 		data, err := os.ReadFile(path)
@@ -190,6 +202,13 @@ func TestHostileOpenAPIRoundTrip(t *testing.T) {
 		}
 		compareMessages(t, name, got, want(c))
 	}
+}
+
+// forCatalogs runs a round trip on the hostile catalog and on the corpus
+// catalog (every class of package hostile in every text position).
+func forCatalogs(t *testing.T, roundTrip func(t *testing.T, path string)) {
+	t.Run("hostile.yaml", func(t *testing.T) { roundTrip(t, hostile) })
+	t.Run("corpus", func(t *testing.T) { roundTrip(t, corpusCatalog(t)) })
 }
 
 func mustWrite(t *testing.T, path, data string) {
