@@ -1,17 +1,49 @@
 package markdown
 
 import (
+	"cmp"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/internal/catalog"
 )
 
 // The published pages of the real catalog, as generate wrote them (errgen
 // check keeps them in step with codes.yaml).
-const realDocs = "../../out/docs"
+const (
+	realCatalog = "../../codes.yaml"
+	realDocs    = "../../out/docs"
+)
+
+// Words a Korean page may carry in Latin script besides code names, header
+// names, RFC titles and language names: acronyms Korean writes in Latin
+// letters, HTTP method tokens, and the protocol values two header
+// descriptions quote.
+var latinAllowed = []string{
+	"API", "DNS", "HTTP", "IANA", "ID", "JSON", "RFC", "URI", "URL",
+	"GET", "HEAD", "POST", "PUT",
+	"multipart/byteranges", "rel", "blocked-by",
+}
+
+// Header fields the descriptions name without listing them as duties.
+var fieldsNamed = []string{"Accept", "Accept-Encoding", "Content-Encoding", "Content-Length", "Content-Type", "Depth", "Expect", "If-Match", "Location", "Range", "Upgrade"}
+
+// RFC titles a page may cite.
+var rfcTitles = []string{"Problem Details for HTTP APIs"}
+
+var (
+	fenced     = regexp.MustCompile("(?s)```.*?```")
+	comment    = regexp.MustCompile(`(?s)<!--.*?-->`)
+	inlineCode = regexp.MustCompile("`[^`]*`")
+	linkTarget = regexp.MustCompile(`\]\([^)]*\)`)
+	admonition = regexp.MustCompile(`\[![A-Z]+\]`)
+	latinWord  = regexp.MustCompile(`[A-Za-z][A-Za-z0-9'/+.-]*[A-Za-z0-9]|[A-Za-z]`)
+)
 
 func publishedPages(t *testing.T) map[string]string {
 	t.Helper()
@@ -41,5 +73,67 @@ func TestPublishedPagesSayNothingOfSources(t *testing.T) {
 		if m := bad.FindString(page); m != "" {
 			t.Errorf("%s: says %q; the record of departures from the sources is docs/sources.md, not a public page", path, m)
 		}
+	}
+}
+
+// TestKoreanPagesHaveNoEnglishWords: a Korean page shows no English word
+// other than code names (identifiers, wire names, the HTTP status names),
+// header names, RFC titles and the name of each language in itself.
+func TestKoreanPagesHaveNoEnglishWords(t *testing.T) {
+	c, err := catalog.Load(realCatalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var phrases []string // removed before looking for words, longest first
+	phrases = append(phrases, rfcTitles...)
+	phrases = append(phrases, fieldsNamed...)
+	for _, l := range c.Languages {
+		phrases = append(phrases, l.Name)
+	}
+	for _, tb := range c.Tables {
+		for _, code := range tb.Codes {
+			phrases = append(phrases, code.ID, code.Wire)
+			if tb.Kind == catalog.KindHTTP && !code.Client {
+				phrases = append(phrases, code.Message.Text[c.Default])
+			}
+			for _, h := range code.Headers {
+				phrases = append(phrases, h.Name)
+			}
+		}
+	}
+	slices.SortFunc(phrases, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	for path, page := range publishedPages(t) {
+		if !strings.HasPrefix(path, "ko/") {
+			continue
+		}
+		text := fenced.ReplaceAllString(page, "")
+		for _, re := range []*regexp.Regexp{comment, inlineCode, linkTarget, admonition} {
+			text = re.ReplaceAllString(text, " ")
+		}
+		for _, p := range phrases {
+			text = replaceWord(text, p)
+		}
+		var english []string
+		for _, w := range latinWord.FindAllString(text, -1) {
+			if !slices.Contains(latinAllowed, w) && !slices.Contains(english, w) {
+				english = append(english, w)
+			}
+		}
+		if len(english) > 0 {
+			t.Errorf("%s: English words on a Korean page: %s", path, strings.Join(english, ", "))
+		}
+	}
+}
+
+// replaceWord blanks every occurrence of phrase that is not part of a longer
+// Latin word.
+func replaceWord(text, phrase string) string {
+	re := regexp.MustCompile(`(^|[^A-Za-z0-9-])` + regexp.QuoteMeta(phrase) + `($|[^A-Za-z0-9-])`)
+	for {
+		out := re.ReplaceAllString(text, "$1 $2")
+		if out == text {
+			return out
+		}
+		text = out
 	}
 }
