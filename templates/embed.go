@@ -5,9 +5,10 @@
 //
 // The files:
 //
-//	root.md.tmpl         docs/index.md, the landing page listing the languages
-//	index.md.tmpl        {lang}/index.md: the three tables and how to read an error response
-//	table.md.tmpl        {lang}/{table}/index.md: one GFM table row per code
+//	root.md.tmpl         docs/_index.md, the landing page listing the languages
+//	index.md.tmpl        {lang}/_index.md: the three tables and how to read an error response
+//	table.md.tmpl        {lang}/{table}/_index.md: the table's parts, categories and reserved numbers
+//	part.md.tmpl         {lang}/{table}/{first}-{last}.md: one GFM table row per code of one part
 //	code.md.tmpl         {lang}/{table}/{number}.md: one code in full
 //	frontmatter.md.tmpl  the front matter put above every page when front_matter is on
 //	labels.yaml          the fixed words of the pages, per language tag

@@ -28,6 +28,7 @@ type reportInput struct {
 	files     map[int]int // output files per N
 	profiles  []profile
 	notes     string
+	site      string // the docs-site section bench/site wrote
 	machine   machine
 	loadStart string
 	loadEnd   string
@@ -52,6 +53,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	rt := fs.String("runtime", "bench/_tmp/runtime.txt", "go test -bench output of bench/runtime")
 	prof := fs.String("prof", "bench/_tmp/prof", "folder of pprof -top listings (*.txt)")
 	notes := fs.String("notes", "bench/notes.md", "hand-written analysis to include")
+	siteResults := fs.String("site", "bench/site-results.md", "the docs-site section that bench/site writes, to include as it is")
 	tmp := fs.String("tmp", "bench/_tmp", "folder holding n<N>/out, to count the output files")
 	sizes := fs.String("sizes", "200,1000,10000,50000", "catalog sizes")
 	loadStart := fs.String("load-start", "", "load average when the run started")
@@ -102,6 +104,9 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 	if data, err := os.ReadFile(*notes); err == nil {
 		in.notes = string(data)
+	}
+	if data, err := os.ReadFile(*siteResults); err == nil {
+		in.site = string(data)
 	}
 	in.loadEnd = loadAverage()
 	in.machine = probeMachine()
@@ -555,6 +560,9 @@ func (in *reportInput) render() []byte {
 	}
 	if in.notes != "" {
 		p("\n%s", in.notes)
+	}
+	if in.site != "" {
+		p("\n%s", in.site)
 	}
 	return b.Bytes()
 }

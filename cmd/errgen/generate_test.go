@@ -69,7 +69,7 @@ func TestGenerateFollowsSymlinkedTemplate(t *testing.T) {
 	if err := os.Symlink("../root.md", filepath.Join(tmpl, "root.md.tmpl")); err != nil {
 		t.Skipf("no symlinks here: %v", err)
 	}
-	index := filepath.Join(dir, "out/docs/index.md")
+	index := filepath.Join(dir, "out/docs/_index.md")
 	for _, heading := range []string{"# Our codes", "# Our error codes"} {
 		if err := os.WriteFile(target, []byte(heading+"\n"), 0o644); err != nil {
 			t.Fatal(err)
@@ -78,7 +78,7 @@ func TestGenerateFollowsSymlinkedTemplate(t *testing.T) {
 			t.Fatalf("generate: %d\n%s%s", r.code, r.stdout, r.stderr)
 		}
 		if got, _ := os.ReadFile(index); !strings.Contains(string(got), heading+"\n") {
-			t.Errorf("index.md does not use the override's target %q:\n%s", heading, got)
+			t.Errorf("_index.md does not use the override's target %q:\n%s", heading, got)
 		}
 	}
 }

@@ -52,6 +52,15 @@ func TestGFM(t *testing.T) {
 			if options(t, c).Templates != "" {
 				labels = overrideLabels(t, c)
 			}
+			parts := map[string]*Part{}
+			lay := newLayout(c)
+			for _, l := range c.Languages {
+				for _, table := range c.Tables {
+					for _, part := range lay.parts[table] {
+						parts[partPath(part, l.Tag)] = part
+					}
+				}
+			}
 			for p, data := range got {
 				if !strings.HasSuffix(p, ".md") {
 					continue
@@ -73,8 +82,8 @@ func TestGFM(t *testing.T) {
 				l := labels[lang]
 				tables := tablesOf(t, doc, data)
 				if code == nil {
-					if strings.HasSuffix(p, "index.md") && options(t, c).Templates == "" {
-						checkCodeTable(t, p, c, table, lang, l, tables)
+					if part := parts[p]; part != nil && options(t, c).Templates == "" {
+						checkCodeTable(t, p, part.Table, part.Codes, lang, l, tables)
 					}
 					continue
 				}
@@ -104,7 +113,7 @@ func locate(c *catalog.Catalog, p string) (string, *catalog.Table, *catalog.Code
 	if table == nil {
 		return parts[0], nil, nil
 	}
-	if parts[2] == "index.md" {
+	if parts[2] == "_index.md" {
 		return parts[0], table, nil
 	}
 	n, err := strconv.Atoi(strings.TrimSuffix(parts[2], ".md"))
@@ -162,7 +171,9 @@ func normalize(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-func checkCodeTable(t *testing.T, p string, c *catalog.Catalog, table *catalog.Table, lang string, l Labels, tables []parsedTable) {
+// checkCodeTable checks the table of a part page: a row per code of the
+// part, showing its catalog text.
+func checkCodeTable(t *testing.T, p string, table *catalog.Table, codes []*catalog.Code, lang string, l Labels, tables []parsedTable) {
 	t.Helper()
 	if len(tables) == 0 {
 		t.Errorf("%s: no table", p)
@@ -177,11 +188,11 @@ func checkCodeTable(t *testing.T, p string, c *catalog.Catalog, table *catalog.T
 	if !equal(rows[0], header) {
 		t.Errorf("%s: header %q, want %q", p, rows[0], header)
 	}
-	if len(rows)-1 != len(table.Codes) {
-		t.Errorf("%s: %d rows, want one per code: %d", p, len(rows)-1, len(table.Codes))
+	if len(rows)-1 != len(codes) {
+		t.Errorf("%s: %d rows, want one per code: %d", p, len(rows)-1, len(codes))
 		return
 	}
-	for i, code := range table.Codes {
+	for i, code := range codes {
 		status := strconv.Itoa(code.Status)
 		if code.Client {
 			status = l.Client
@@ -457,16 +468,29 @@ func checkFrontMatter(t *testing.T, c *catalog.Catalog, p string, data []byte) {
 		t.Errorf("%s: front matter: %v", p, err)
 		return
 	}
-	slug := "/" + strings.TrimSuffix(strings.TrimSuffix(p, ".md"), "index")
-	if fm["slug"] != slug {
-		t.Errorf("%s: slug %v, want %s", p, fm["slug"], slug)
+	// Hugo reads a slug as the last segment of the page's URL: the
+	// path of the file is the page's path.
+	if slug, ok := fm["slug"]; ok {
+		t.Errorf("%s: slug %v; the docs site derives the URL from the path", p, slug)
 	}
-	if lang, table, code := locate(c, p); code != nil {
+	lang, table, code := locate(c, p)
+	switch {
+	case code != nil:
 		if want := strconv.Itoa(code.Number) + " " + code.ID; fm["title"] != want {
 			t.Errorf("%s: title %v, want %s", p, fm["title"], want)
 		}
-	} else if table != nil && fm["title"] != table.Title[lang] {
-		t.Errorf("%s: title %v, want %s", p, fm["title"], table.Title[lang])
+	case table != nil && strings.HasSuffix(p, "/_index.md"):
+		if fm["title"] != table.Title[lang] {
+			t.Errorf("%s: title %v, want %s", p, fm["title"], table.Title[lang])
+		}
+	case table != nil:
+		// A part's file is named {first}-{last}; either may be negative.
+		name := strings.TrimSuffix(path.Base(p), ".md")
+		i := strings.Index(name[1:], "-") + 1
+		want := table.Title[lang] + " " + name[:i] + " – " + name[i+1:]
+		if fm["title"] != want {
+			t.Errorf("%s: title %v, want %s", p, fm["title"], want)
+		}
 	}
 	for _, key := range []string{"weight", "sidebar_position"} {
 		if _, ok := fm[key].(int); !ok {

@@ -64,6 +64,9 @@ type Labels struct {
 	Replacement    string   `yaml:"replacement"`
 	OtherLanguages string   `yaml:"other_languages"`
 	AllTables      string   `yaml:"all_tables"`
+	Codes          string   `yaml:"codes"`
+	Previous       string   `yaml:"previous"`
+	Next           string   `yaml:"next"`
 	Search         Search   `yaml:"search"`
 }
 
@@ -92,23 +95,21 @@ type Members struct {
 	Name   string `yaml:"name"`
 }
 
-// Search are the words of the docs site's search box, as plain text: errgen
-// writes them to site.json, and the site shows them as they are. The JSON
-// names are site.json's.
+// Search are the words of the docs site's search box (Pagefind's default
+// UI), as plain text: errgen writes them to site.json, and the site hands
+// them to the search box as its translations, which shows them as they are.
+// The JSON names are Pagefind's; in the counts, [COUNT] stands for the number
+// of results and [SEARCH_TERM] for the query.
 type Search struct {
-	Button      string `json:"button" yaml:"button"`            // the search button's text and the box's placeholder
-	ButtonLabel string `json:"buttonLabel" yaml:"button_label"` // the search button, for screen readers
-	Details     string `json:"details" yaml:"details"`          // the button that shows the results in full
-	Reset       string `json:"reset" yaml:"reset"`              // the button that clears the query
-	Back        string `json:"back" yaml:"back"`                // the button that closes the box
-	NoResults   string `json:"noResults" yaml:"no_results"`     // stands before a query that found nothing
-	Select      string `json:"select" yaml:"select"`            // stands after the enter key in the footer
-	SelectKey   string `json:"selectKey" yaml:"select_key"`     // the enter key, for screen readers
-	Navigate    string `json:"navigate" yaml:"navigate"`        // stands after the arrow keys in the footer
-	UpKey       string `json:"upKey" yaml:"up_key"`             // the up arrow key, for screen readers
-	DownKey     string `json:"downKey" yaml:"down_key"`         // the down arrow key, for screen readers
-	Close       string `json:"close" yaml:"close"`              // stands after the escape key in the footer
-	CloseKey    string `json:"closeKey" yaml:"close_key"`       // the escape key, for screen readers
+	Placeholder  string `json:"placeholder" yaml:"placeholder"`     // the search field's placeholder
+	ClearSearch  string `json:"clear_search" yaml:"clear_search"`   // the button that clears the query
+	LoadMore     string `json:"load_more" yaml:"load_more"`         // the button under the first results
+	SearchLabel  string `json:"search_label" yaml:"search_label"`   // the search field, for screen readers
+	FiltersLabel string `json:"filters_label" yaml:"filters_label"` // the filter panel, for screen readers
+	ZeroResults  string `json:"zero_results" yaml:"zero_results"`   // a query that found nothing
+	ManyResults  string `json:"many_results" yaml:"many_results"`   // a query that found [COUNT] pages
+	OneResult    string `json:"one_result" yaml:"one_result"`       // a query that found one page
+	Searching    string `json:"searching" yaml:"searching"`         // while the query runs
 }
 
 // parseLabels reads a label table: a mapping from language tag to Labels.

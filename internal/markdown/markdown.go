@@ -4,14 +4,15 @@
 //
 // Per language tag the tree holds
 //
-//	{lang}/index.md              the tables and how to read an error response
-//	{lang}/{table}/index.md      a GFM table with a row per code
-//	{lang}/{table}/{number}.md   one code, served at catalog.DocsPath
+//	{lang}/_index.md                the tables and how to read an error response
+//	{lang}/{table}/_index.md        the table: its parts, categories and reserved numbers
+//	{lang}/{table}/{first}-{last}.md  one part: a GFM table with a row per code, at most PartSize
+//	{lang}/{table}/{number}.md      one code, served at catalog.DocsPath
 //
-// plus index.md, a landing page listing the languages, and site.json, the
-// languages, tables and codes with their site paths for the docs site's
-// navigation and each language's search-box words (site/.vitepress/config.mts
-// reads it).
+// plus _index.md, a landing page listing the languages, and site.json, the
+// languages and tables with their site paths for the docs site's navigation
+// and each language's search-box words (site/layouts reads it). No page lists
+// every code, so page sizes do not grow with the catalog.
 //
 // Every template gets a *Page; the functions in funcs escape catalog text.
 // Every file carries output.Marker in an HTML comment, after the front
@@ -44,6 +45,7 @@ const (
 	rootTemplate        = "root.md.tmpl"
 	indexTemplate       = "index.md.tmpl"
 	tableTemplate       = "table.md.tmpl"
+	partTemplate        = "part.md.tmpl"
 	codeTemplate        = "code.md.tmpl"
 	frontMatterTemplate = "frontmatter.md.tmpl"
 )
@@ -90,7 +92,7 @@ func Stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 		}
 	}
 
-	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter}
+	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter, layout: newLayout(c)}
 	// The site manifest goes first: it is the largest single file, and
 	// the pages render beside it.
 	jobs := []job{{"site.json", func() ([]byte, error) { return siteManifest(c, set.labels) }}}
@@ -105,7 +107,7 @@ func Stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 		}
 	}
 	root := r.page(def)
-	root.Path, root.Slug, root.Title, root.Weight = "index.md", "/", root.L.Title, 0
+	root.Path, root.Slug, root.Title, root.Weight = rootPath, "/", root.L.Title, 0
 	add(rootTemplate, root)
 	for i, l := range c.Languages {
 		p := r.page(l)
@@ -116,9 +118,16 @@ func Stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 			p.Table = t
 			p.Path, p.Slug, p.Title, p.Weight = tablePath(t, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/", t.Title[l.Tag], j+1
 			add(tableTemplate, p)
+			for k, part := range r.layout.parts[t] {
+				p := r.page(l)
+				p.Table, p.Part = t, part
+				p.Path, p.Slug, p.Weight = partPath(part, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/"+part.Name()+"/", len(t.Codes)+k+1
+				p.Title = t.Title[l.Tag] + " " + strconv.Itoa(part.First) + " – " + strconv.Itoa(part.Last)
+				add(partTemplate, p)
+			}
 			for k, code := range t.Codes {
 				p := r.page(l)
-				p.Table, p.Code = t, code
+				p.Table, p.Part, p.Code = t, r.layout.partOf[code], code
 				p.Path, p.Slug, p.Weight = codePath(code, l.Tag), catalog.DocsPath(code, l.Tag), k+1
 				p.Title = strconv.Itoa(code.Number) + " " + code.ID
 				add(codeTemplate, p)
@@ -132,10 +141,11 @@ type renderer struct {
 	catalog     *catalog.Catalog
 	set         *templateSet
 	frontMatter bool
+	layout      *layout
 }
 
 func (r *renderer) page(l catalog.Language) *Page {
-	return &Page{Catalog: r.catalog, Lang: l, Languages: r.catalog.Languages, L: r.set.labels[l.Tag]}
+	return &Page{Catalog: r.catalog, Lang: l, Languages: r.catalog.Languages, L: r.set.labels[l.Tag], layout: r.layout}
 }
 
 // job renders one file of the docs folder.

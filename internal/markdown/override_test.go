@@ -96,9 +96,9 @@ func TestOverrideLabels(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := byPath(files)["out/docs/en/error/index.md"]
+	page := byPath(files)["out/docs/en/error/1001-1004.md"]
 	if !strings.Contains(page, "| Retry? |") || strings.Contains(page, "Retryable") {
-		t.Errorf("the label override did not reach the table header:\n%s", page)
+		t.Errorf("the label override did not reach the part's table header:\n%s", page)
 	}
 }
 
@@ -126,18 +126,18 @@ func TestOverrideErrors(t *testing.T) {
 		{
 			name: "execution error",
 			fsys: fstest.MapFS{indexTemplate: {Data: []byte("# {{.L.Title}}\n\n{{.Nonsense}}\n")}},
-			want: `markdown: rendering en/index.md: team/index.md.tmpl:3:2: executing "index.md.tmpl" at <.Nonsense>: can't evaluate field Nonsense in type *markdown.Page`,
+			want: `markdown: rendering en/_index.md: team/index.md.tmpl:3:2: executing "index.md.tmpl" at <.Nonsense>: can't evaluate field Nonsense in type *markdown.Page`,
 		},
 		{
 			name:    "front matter execution error",
 			fsys:    fstest.MapFS{frontMatterTemplate: {Data: []byte("---\ntitle: {{yaml .Code.ID}}\n---\n")}},
 			options: "front_matter: true",
-			want:    `markdown: rendering the front matter of index.md: team/frontmatter.md.tmpl:2:19: executing "frontmatter.md.tmpl" at <.Code.ID>: nil pointer evaluating *catalog.Code.ID`,
+			want:    `markdown: rendering the front matter of _index.md: team/frontmatter.md.tmpl:2:19: executing "frontmatter.md.tmpl" at <.Code.ID>: nil pointer evaluating *catalog.Code.ID`,
 		},
 		{
 			name: "unknown name",
 			fsys: fstest.MapFS{"codes.md.tmpl": {Data: []byte("# {{.Code.Number}}\n")}},
-			want: "markdown: team/codes.md.tmpl: unknown template; a templates folder may only hold files named like the embedded ones: code.md.tmpl, frontmatter.md.tmpl, index.md.tmpl, labels.yaml, root.md.tmpl, table.md.tmpl",
+			want: "markdown: team/codes.md.tmpl: unknown template; a templates folder may only hold files named like the embedded ones: code.md.tmpl, frontmatter.md.tmpl, index.md.tmpl, labels.yaml, part.md.tmpl, root.md.tmpl, table.md.tmpl",
 		},
 		{
 			name: "folder inside",
@@ -166,13 +166,13 @@ func TestOverrideErrors(t *testing.T) {
 		},
 		{
 			name: "labels with an unknown search key",
-			fsys: fstest.MapFS{labelsFile: {Data: []byte(strings.Replace(labels, "    no_results: No results for\n", "    no_results: No results for\n    no_result: None\n", 1))}},
-			want: "markdown: team/labels.yaml:" + strconv.Itoa(lineOf(labels, "    no_results: No results for\n")+1) + ": field no_result not found in type markdown.Search",
+			fsys: fstest.MapFS{labelsFile: {Data: []byte(strings.Replace(labels, "    clear_search: Clear\n", "    clear_search: Clear\n    clear: None\n", 1))}},
+			want: "markdown: team/labels.yaml:" + strconv.Itoa(lineOf(labels, "    clear_search: Clear\n")+1) + ": field clear not found in type markdown.Search",
 		},
 		{
 			name: "labels missing a search key",
-			fsys: fstest.MapFS{labelsFile: {Data: []byte(strings.Replace(labels, "    button: 검색\n", "", 1))}},
-			want: "markdown: team/labels.yaml:" + strconv.Itoa(lineOf(labels, "\nko:\n")+1) + `: language ko has no label "search.button"`,
+			fsys: fstest.MapFS{labelsFile: {Data: []byte(strings.Replace(labels, "    clear_search: 지우기\n", "", 1))}},
+			want: "markdown: team/labels.yaml:" + strconv.Itoa(lineOf(labels, "\nko:\n")+1) + `: language ko has no label "search.clear_search"`,
 		},
 		{
 			name: "labels missing a language",

@@ -17,16 +17,20 @@ type Page struct {
 	// default language, and Languages lists them all.
 	Lang      catalog.Language
 	Languages []catalog.Language
-	// Table is set on table and code pages, Code on code pages.
+	// Table is set on table, part and code pages, Part on part and code
+	// pages (on a code page, the part that lists the code), Code on code
+	// pages.
 	Table *catalog.Table
+	Part  *Part
 	Code  *catalog.Code
 
 	// Path is the page's file, slash-separated and relative to the docs
-	// folder: "index.md", "en/index.md", "en/error/index.md",
-	// "en/error/2003.md".
+	// folder: "_index.md", "en/_index.md", "en/error/_index.md",
+	// "en/error/2001-2100.md", "en/error/2003.md".
 	Path string
 	// Slug is the path the site serves the page at: "/", "/en/",
-	// "/en/error/", "/en/error/2003" (catalog.DocsPath for a code).
+	// "/en/error/", "/en/error/2001-2100/", "/en/error/2003"
+	// (catalog.DocsPath for a code).
 	Slug string
 	// Title is the page's title as plain text; Weight orders it among
 	// its siblings (1-based), for front matter.
@@ -35,6 +39,8 @@ type Page struct {
 
 	// L are the fixed words in Lang.
 	L Labels
+
+	layout *layout
 }
 
 // T returns a text in the page's language.
@@ -75,6 +81,41 @@ func (p *Page) IndexLink(lang string) string { return p.Link(indexPath(lang)) }
 func (p *Page) TableLink(t *catalog.Table, lang string) string { return p.Link(tablePath(t, lang)) }
 
 func (p *Page) CodeLink(c *catalog.Code, lang string) string { return p.Link(codePath(c, lang)) }
+
+// PartLink links to a part's page.
+func (p *Page) PartLink(part *Part, lang string) string { return p.Link(partPath(part, lang)) }
+
+// Parts returns the parts of the page's table, in order.
+func (p *Page) Parts() []*Part { return p.layout.parts[p.Table] }
+
+// Prev and Next return the code before and after c in its table, or nil.
+func (p *Page) Prev(c *catalog.Code) *catalog.Code { return p.neighbour(c, -1) }
+
+func (p *Page) Next(c *catalog.Code) *catalog.Code { return p.neighbour(c, 1) }
+
+func (p *Page) neighbour(c *catalog.Code, d int) *catalog.Code {
+	i := p.layout.index[c] + d
+	if i < 0 || i >= len(c.Table.Codes) {
+		return nil
+	}
+	return c.Table.Codes[i]
+}
+
+// PrevPart and NextPart return the part before and after the page's part
+// in its table, or nil.
+func (p *Page) PrevPart() *Part { return p.neighbourPart(-1) }
+
+func (p *Page) NextPart() *Part { return p.neighbourPart(1) }
+
+func (p *Page) neighbourPart(d int) *Part {
+	parts := p.Parts()
+	for i, part := range parts {
+		if part == p.Part && i+d >= 0 && i+d < len(parts) {
+			return parts[i+d]
+		}
+	}
+	return nil
+}
 
 // StatusCode returns the http table's entry for a code's HTTP status, or
 // nil (a client code, or a catalog without that status).
@@ -182,10 +223,21 @@ func (p *Page) Problem(c *catalog.Code) *Problem {
 	return prob
 }
 
-func indexPath(lang string) string { return lang + "/index.md" }
+// Index pages are _index.md, as Hugo names a folder's own page (an
+// index.md would make the folder a leaf, hiding the code pages beside it).
+const (
+	rootPath  = "_index.md"
+	indexName = "/_index.md"
+)
+
+func indexPath(lang string) string { return lang + indexName }
 
 func tablePath(t *catalog.Table, lang string) string {
-	return lang + "/" + string(t.Kind) + "/index.md"
+	return lang + "/" + string(t.Kind) + indexName
+}
+
+func partPath(part *Part, lang string) string {
+	return lang + "/" + string(part.Table.Kind) + "/" + part.Name() + ".md"
 }
 
 // codePath is where a code's page lies, so that a site serving the docs

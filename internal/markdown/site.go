@@ -6,13 +6,16 @@ import (
 )
 
 // The site manifest: what a docs site needs to build its navigation, and
-// the words of its search box per language, in a form that JavaScript reads
-// without parsing Markdown. Links are site paths
-// (clean URLs, no .md), as the site serves the pages.
+// the words of its search box per language, in a form that a site
+// generator's templates read without parsing Markdown. Links are site paths
+// under the base path (no .md), as the site serves the pages. It lists no
+// code, so that it does not grow with the catalog.
 type manifest struct {
-	Comment         string         `json:"$comment"`
-	DefaultLanguage string         `json:"defaultLanguage"`
-	Languages       []siteLanguage `json:"languages"`
+	Comment         string `json:"$comment"`
+	DefaultLanguage string `json:"defaultLanguage"`
+	// BaseURL is docs.base_url, under which the site is served.
+	BaseURL   string         `json:"baseURL"`
+	Languages []siteLanguage `json:"languages"`
 }
 
 type siteLanguage struct {
@@ -25,28 +28,17 @@ type siteLanguage struct {
 }
 
 type siteTable struct {
-	Kind  string     `json:"kind"`
-	Title string     `json:"title"`
-	Link  string     `json:"link"`
-	Codes []siteCode `json:"codes"`
-}
-
-type siteCode struct {
-	Number int    `json:"number"`
-	ID     string `json:"id"`
-	Link   string `json:"link"`
+	Kind  string `json:"kind"`
+	Title string `json:"title"`
+	Link  string `json:"link"`
 }
 
 func siteManifest(c *catalog.Catalog, labels map[string]Labels) ([]byte, error) {
-	m := manifest{Comment: output.Marker, DefaultLanguage: c.Default}
+	m := manifest{Comment: output.Marker, DefaultLanguage: c.Default, BaseURL: c.DocsBaseURL}
 	for _, l := range c.Languages {
 		sl := siteLanguage{Tag: l.Tag, Name: l.Name, Title: labels[l.Tag].Title, Link: "/" + l.Tag + "/", Search: labels[l.Tag].Search}
 		for _, t := range c.Tables {
-			st := siteTable{Kind: string(t.Kind), Title: t.Title[l.Tag], Link: "/" + l.Tag + "/" + string(t.Kind) + "/"}
-			for _, code := range t.Codes {
-				st.Codes = append(st.Codes, siteCode{Number: code.Number, ID: code.ID, Link: catalog.DocsPath(code, l.Tag)})
-			}
-			sl.Tables = append(sl.Tables, st)
+			sl.Tables = append(sl.Tables, siteTable{Kind: string(t.Kind), Title: t.Title[l.Tag], Link: "/" + l.Tag + "/" + string(t.Kind) + "/"})
 		}
 		m.Languages = append(m.Languages, sl)
 	}

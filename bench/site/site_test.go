@@ -1,0 +1,366 @@
+// Package site is the docs-site benchmark of issue 20, run by `make bench`
+// (bench/site.sh): it builds the site of synthetic catalogs with the
+// pinned Hugo and Pagefind (and, at one size, with VitePress for the
+// comparison), measures a search in Chromium, and writes
+// bench/site-results.md, which RESULTS.md includes.
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/site"
+	"github.com/errgen/errgen/internal/site/sitetest"
+	"github.com/errgen/errgen/internal/testtool"
+)
+
+// The marks of issue 20.
+const (
+	markWall      = 60 * time.Second // whole site build at N = 10 000, 2 cores
+	markRSS       = 1 << 30          // peak RSS at N = 10 000
+	markDist      = 500 << 20        // dist at N = 10 000
+	markGrowth    = 6.0              // t(10 000) ÷ t(2 000)
+	markQueryData = 1 << 20          // bytes one search downloads, N = 10 000
+	markQueryTime = time.Second      // until the code shows, N = 10 000
+)
+
+// build is one site build.
+type build struct {
+	engine              string
+	n, pages            int
+	wall, cpu           time.Duration
+	rss                 int64 // bytes
+	dist, index         int64 // bytes: the whole site, the search index
+	largestCode, larges int64 // bytes: the largest code page, the largest page
+	failed              string
+}
+
+// query is one search in the browser.
+type query struct {
+	n           int
+	lang, words string
+	bytes       int64
+	files       int
+	took        time.Duration
+	failed      string
+}
+
+func TestSiteBench(t *testing.T) {
+	if os.Getenv("BENCH_SITE") == "" {
+		t.Skip("the docs-site benchmark: run by make bench (BENCH_SITE=1)")
+	}
+	sizes := []int{200, 2000, 10000}
+	if s := os.Getenv("BENCH_SITE_SIZES"); s != "" {
+		sizes = nil
+		for _, f := range strings.Fields(s) {
+			n, err := strconv.Atoi(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sizes = append(sizes, n)
+		}
+	}
+	vitepressAt := 2000
+	if s, ok := os.LookupEnv("BENCH_SITE_VITEPRESS"); ok {
+		vitepressAt, _ = strconv.Atoi(s) // "" or "0": no VitePress build
+	}
+	root := testtool.Root(t)
+	hugo := testtool.Command(t, "hugo", "tools-debian")
+	pagefind := testtool.NodeBin(t, "pagefind")
+	tmp := filepath.Join(root, "bench", "_tmp", "site")
+	if err := os.RemoveAll(tmp); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(tmp, "bin")
+	for _, cmd := range []string{"cmd/errgen", "cmd/docsite", "bench/synth"} {
+		testtool.Run(t, root, "go", "build", "-o", filepath.Join(bin, filepath.Base(cmd)), "./"+cmd)
+	}
+
+	var builds []build
+	var queries []query
+	for _, n := range sizes {
+		dir := filepath.Join(tmp, "n"+strconv.Itoa(n))
+		file := filepath.Join(dir, "codes.yaml")
+		testtool.Run(t, root, filepath.Join(bin, "synth"), "-n", strconv.Itoa(n), "-o", file)
+		// The docs site needs front matter (see site/README.md).
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(strings.Replace(string(data), "front_matter: false", "front_matter: true", 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(filepath.Join(bin, "errgen"), "generate", "-q")
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("errgen generate at N=%d: %v\n%s", n, err, out)
+		}
+		docs := filepath.Join(dir, "out", "docs")
+		m, err := site.ReadManifest(docs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		www := filepath.Join(dir, "www")
+		dist := filepath.Join(www, filepath.FromSlash(m.BasePath()))
+
+		b := timed(t, "hugo+pagefind", n, exec.Command(filepath.Join(bin, "docsite"),
+			"-site", filepath.Join(root, "site"), "-docs", docs, "-out", dist, "-hugo", hugo, "-pagefind", pagefind))
+		measureDist(t, &b, dist)
+		builds = append(builds, b)
+		t.Logf("%+v", b)
+
+		if n == vitepressAt {
+			builds = append(builds, vitepress(t, root, n, docs, filepath.Join(dir, "vitepress")))
+			t.Logf("%+v", builds[len(builds)-1])
+		}
+
+		if b.failed == "" {
+			c, err := catalog.Load(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			queries = append(queries, search(t, c, n, www, m.BasePath())...)
+		}
+	}
+	report(t, root, builds, queries)
+}
+
+// timed runs a command and measures its wall and CPU time and peak RSS,
+// its children's included (wait4 reports the largest of them).
+func timed(t *testing.T, engine string, n int, cmd *exec.Cmd) build {
+	t.Helper()
+	b := build{engine: engine, n: n}
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	b.wall = time.Since(start)
+	if err != nil {
+		b.failed = fmt.Sprintf("%v: %s", err, lastLine(string(out)))
+		t.Logf("%s at N=%d: %v\n%s", engine, n, err, out)
+	}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		b.cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+		b.rss = ru.Maxrss << 10
+	}
+	return b
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	return lines[len(lines)-1]
+}
+
+// measureDist adds up the built site: its size, the search index's, its
+// pages and the largest code page and page.
+func measureDist(t *testing.T, b *build, dist string) {
+	t.Helper()
+	_ = filepath.WalkDir(dist, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		b.dist += info.Size()
+		rel, _ := filepath.Rel(dist, p)
+		rel = filepath.ToSlash(rel)
+		if strings.HasPrefix(rel, "pagefind/") {
+			b.index += info.Size()
+			return nil
+		}
+		if strings.HasSuffix(rel, ".html") {
+			b.pages++
+			b.larges = max(b.larges, info.Size())
+			// {lang}/{table}/{number}/index.html (Hugo) or {number}.html
+			parts := strings.Split(strings.TrimSuffix(strings.TrimSuffix(rel, "/index.html"), ".html"), "/")
+			if _, err := strconv.Atoi(parts[len(parts)-1]); err == nil && len(parts) == 3 {
+				b.largestCode = max(b.largestCode, info.Size())
+			}
+		}
+		return nil
+	})
+}
+
+// vitepress builds the same pages with VitePress 1.6.4 and the scalable
+// navigation of bench/vitepress, for the comparison.
+func vitepress(t *testing.T, root string, n int, docs, out string) build {
+	t.Helper()
+	vp := testtool.NodeBin(t, "vitepress")
+	project := filepath.Join(root, "bench", "vitepress")
+	link := filepath.Join(project, "node_modules")
+	if _, err := os.Lstat(link); err != nil {
+		if err := os.Symlink(filepath.Join(root, "tools", "node_modules"), link); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 40*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, vp, "build", project)
+	cmd.Env = append(os.Environ(), "ERRGEN_DOCS_DIR="+docs, "ERRGEN_SITE_DIR="+out, "ERRGEN_SITE_CACHE="+out+".cache")
+	b := timed(t, "VitePress 1.6.4", n, cmd)
+	if ctx.Err() != nil {
+		b.failed = "stopped after 40 min"
+	}
+	measureDist(t, &b, out)
+	return b
+}
+
+// search opens a code page of the middle of the error table in each
+// language, and searches for its number and a word of its message, as a
+// reader who has not searched yet: a fresh browser, so nothing is cached.
+// The bytes are the files the server sent between the first key and the
+// result showing.
+func search(t *testing.T, c *catalog.Catalog, n int, www, base string) []query {
+	t.Helper()
+	srv := sitetest.Serve(t, www)
+	table := c.Table(catalog.KindError)
+	code := table.Codes[len(table.Codes)/2]
+	var qs []query
+	for _, lang := range c.Languages {
+		for _, words := range []string{strconv.Itoa(code.Number), sitetest.RareWord(c, code, lang.Tag)} {
+			q := query{n: n, lang: lang.Tag, words: words}
+			ctx := sitetest.Browser(t, 2*time.Minute)
+			page := base + catalog.DocsPath(code, lang.Tag) + "/"
+			if err := chromedp.Do(ctx, chromedp.Navigate(srv.Origin+page), chromedp.WaitVisible(chromedp.CSS(`.pagefind-ui__search-input`))); err != nil {
+				t.Fatal(err)
+			}
+			before := len(srv.Requests())
+			var err error
+			if _, q.took, err = sitetest.Search(ctx, words, page, 30*time.Second); err != nil {
+				q.failed = err.Error()
+			}
+			for _, p := range srv.Requests()[before:] {
+				info, err := os.Stat(filepath.Join(www, filepath.FromSlash(p)))
+				if err == nil && !info.IsDir() {
+					q.bytes += info.Size()
+					q.files++
+				}
+			}
+			qs = append(qs, q)
+			t.Logf("%+v", q)
+		}
+	}
+	return qs
+}
+
+func mb(n int64) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
+
+func kb(n int64) string { return fmt.Sprintf("%.1f KB", float64(n)/(1<<10)) }
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.1f s", d.Seconds()) }
+
+func verdict(ok bool) string {
+	if ok {
+		return "✅ met"
+	}
+	return "❌ missed"
+}
+
+// report writes bench/site-results.md and puts it into RESULTS.md in place
+// of the section an earlier run put there.
+func report(t *testing.T, root string, builds []build, queries []query) {
+	t.Helper()
+	var b strings.Builder
+	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	load, _ := os.ReadFile("/proc/loadavg")
+	commit := strings.TrimSpace(testtool.Run(t, root, "git", "rev-parse", "--short", "HEAD"))
+	p("%s\n## Docs site (issue 20)\n\n", beginMark)
+	p("Written by `make bench` (`bench/site.sh`: `BENCH_SITE=1 go test ./bench/site`), %s at %s; load average %s at the end.\n",
+		time.Now().UTC().Format("2006-01-02 15:04 UTC"), commit, strings.Join(strings.Fields(string(load))[:3], " "))
+	p("One build per size (`go run ./cmd/docsite`: Hugo 0.111.3 from Debian, then Pagefind 1.6.0), wall by the clock, CPU and peak RSS\n")
+	p("from wait4 (the largest of the build's processes). Sites from `bench/synth` catalogs, both languages. Searches in headless\n")
+	p("Chromium on `python3 -m http.server`, a fresh browser each (nothing cached): bytes are the files the server sent from the first\n")
+	p("key to the code's result showing, time from the last key to the result showing (Pagefind's UI waits 300 ms after a key before\n")
+	p("it searches).\n\n")
+
+	get := func(engine string, n int) *build {
+		for i := range builds {
+			if builds[i].engine == engine && builds[i].n == n {
+				return &builds[i]
+			}
+		}
+		return nil
+	}
+	h := "hugo+pagefind"
+	p("| mark | limit | measured | verdict |\n| --- | --- | --- | --- |\n")
+	if b10 := get(h, 10000); b10 != nil {
+		p("| N = 10 000: whole site build, wall | ≤ %s | %s (CPU %s) | %s |\n", secs(markWall), secs(b10.wall), secs(b10.cpu), verdict(b10.failed == "" && b10.wall <= markWall))
+		p("| N = 10 000: peak RSS | ≤ 1 GB | %s | %s |\n", mb(b10.rss), verdict(b10.rss <= markRSS))
+		p("| N = 10 000: dist | ≤ 500 MB | %s | %s |\n", mb(b10.dist), verdict(b10.dist <= markDist))
+		if b2 := get(h, 2000); b2 != nil {
+			r := b10.wall.Seconds() / b2.wall.Seconds()
+			p("| t(10 000) ÷ t(2 000), wall | ≤ %.0f | %.2f (%s ÷ %s; CPU %.2f) | %s |\n", markGrowth, r, secs(b10.wall), secs(b2.wall), b10.cpu.Seconds()/b2.cpu.Seconds(), verdict(r <= markGrowth))
+		}
+		for _, q := range queries {
+			if q.n != 10000 {
+				continue
+			}
+			ok := q.failed == ""
+			p("| N = 10 000: search %q (%s) downloads | ≤ 1 MB | %s in %d files | %s |\n", q.words, q.lang, kb(q.bytes), q.files, verdict(ok && q.bytes <= markQueryData))
+			p("| N = 10 000: search %q (%s) shows the code | ≤ 1 s | %.2f s%s | %s |\n", q.words, q.lang, q.took.Seconds(), failNote(q.failed), verdict(ok && q.took <= markQueryTime))
+		}
+	}
+	largest := int64(0)
+	for _, b := range builds {
+		if b.engine == h {
+			largest = max(largest, b.largestCode)
+		}
+	}
+	p("| every code page, every N | ≤ 100 KB | largest %s | %s |\n", kb(largest), verdict(largest <= site.MaxPageBytes))
+
+	p("\n| engine | N | pages | build wall | CPU | peak RSS | dist | search index | largest code page | largest page |\n")
+	p("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n")
+	for _, b := range builds {
+		p("| %s | %d | %d | %s%s | %s | %s | %s | %s | %s | %s |\n", b.engine, b.n, b.pages, secs(b.wall), failNote(b.failed),
+			secs(b.cpu), mb(b.rss), mb(b.dist), mb(b.index), kb(b.largestCode), kb(b.larges))
+	}
+	p("\n| N | language | query | downloaded | files | shows the code after |\n| --- | --- | --- | --- | --- | --- |\n")
+	for _, q := range queries {
+		p("| %d | %s | %q | %s | %d | %.2f s%s |\n", q.n, q.lang, q.words, kb(q.bytes), q.files, q.took.Seconds(), failNote(q.failed))
+	}
+	p("%s\n", endMark)
+
+	section := b.String()
+	if err := os.WriteFile(filepath.Join(root, "bench", "site-results.md"), []byte(section), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	results := filepath.Join(root, "bench", "RESULTS.md")
+	old, err := os.ReadFile(results)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(old)
+	if i, j := strings.Index(s, beginMark), strings.Index(s, endMark); i >= 0 && j > i {
+		s = s[:i] + section + s[j+len(endMark)+1:]
+	} else {
+		s += "\n" + section
+	}
+	if err := os.WriteFile(results, []byte(s), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + section)
+}
+
+const (
+	beginMark = "<!-- docs-site benchmark (bench/site): begin -->"
+	endMark   = "<!-- docs-site benchmark (bench/site): end -->"
+)
+
+func failNote(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " (failed: " + strings.ReplaceAll(s, "|", "/") + ")"
+}

@@ -1,0 +1,241 @@
+// Package sitetest builds the docs site of a catalog with the pinned tools
+// and serves it the way a reader meets it: from a plain static file server
+// (python3 -m http.server, no rewrite rules) under the base path of
+// docs.base_url, opened in headless Chromium. Tests of any package that
+// render Markdown use it to judge their pages in the real renderer.
+package sitetest
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/output"
+	"github.com/errgen/errgen/internal/site"
+	"github.com/errgen/errgen/internal/testtool"
+)
+
+// Site is a built docs site on disk.
+type Site struct {
+	// Root is the folder a static server serves; the site lies in
+	// Root + BasePath.
+	Root     string
+	BasePath string // "/codes": the path of docs.base_url
+	Dist     string // Root + BasePath: the built site
+	Docs     string // the Markdown it was built from
+}
+
+// Build writes the files of the markdown target that lie in dir (its
+// output.markdown.dir) to a temporary folder and builds the site from them
+// with the repository's site/ layouts, Debian's hugo and the pinned
+// pagefind. A missing tool skips or fails the test (testtool.Missing).
+func Build(t testing.TB, files []output.File, dir string) *Site {
+	t.Helper()
+	hugo := testtool.Command(t, "hugo", "tools-debian")
+	pagefind := testtool.NodeBin(t, "pagefind")
+	root := testtool.Root(t)
+	tmp := t.TempDir()
+	docs := filepath.Join(tmp, "docs")
+	prefix := dir + "/"
+	for _, f := range files {
+		rel, ok := strings.CutPrefix(f.Path, prefix)
+		if !ok {
+			continue
+		}
+		p := filepath.Join(docs, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := site.ReadManifest(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Site{Root: filepath.Join(tmp, "www"), BasePath: m.BasePath(), Docs: docs}
+	s.Dist = filepath.Join(s.Root, filepath.FromSlash(s.BasePath))
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	start := time.Now()
+	if err := site.Build(ctx, site.Options{
+		Site: filepath.Join(root, "site"), Docs: docs, Out: s.Dist, Hugo: hugo, Pagefind: pagefind,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("site built in %s", time.Since(start).Round(time.Millisecond))
+	return s
+}
+
+var (
+	serving = regexp.MustCompile(`port (\d+)`)
+	request = regexp.MustCompile(`"GET (\S+) HTTP/[0-9.]+" (\d+)`)
+)
+
+// Server is a running `python3 -m http.server`.
+type Server struct {
+	Origin string // "http://127.0.0.1:PORT"
+
+	mu   sync.Mutex
+	gets []string // the paths requested, in order, with a 200 answer
+}
+
+// Requests returns the paths requested so far (and answered with 200),
+// in order: Requests()[n:] are those since an earlier len(Requests()) == n.
+func (s *Server) Requests() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.gets)
+}
+
+// Serve serves dir with `python3 -m http.server` on a free port of
+// 127.0.0.1 until the test ends.
+func Serve(t testing.TB, dir string) *Server {
+	t.Helper()
+	python := testtool.Command(t, "python3", "tools-debian")
+	cmd := exec.Command(python, "-u", "-m", "http.server", "0", "--bind", "127.0.0.1", "--directory", dir)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+	})
+	s := &Server{}
+	ports := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			if m := serving.FindStringSubmatch(sc.Text()); m != nil {
+				ports <- m[1]
+			}
+		}
+	}()
+	// One line per request on stderr: the paths, so a benchmark can add up
+	// what a page downloaded.
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		for sc.Scan() {
+			if m := request.FindStringSubmatch(sc.Text()); m != nil && m[2] == "200" {
+				s.mu.Lock()
+				s.gets = append(s.gets, m[1])
+				s.mu.Unlock()
+			}
+		}
+	}()
+	select {
+	case port := <-ports:
+		s.Origin = "http://127.0.0.1:" + port
+		return s
+	case <-time.After(20 * time.Second):
+		t.Fatal("python3 -m http.server did not say which port it serves")
+		return nil
+	}
+}
+
+// Browser starts headless Chromium for the test and returns a browser
+// context; every chromedp action on it runs in one tab.
+func Browser(t testing.TB, timeout time.Duration) context.Context {
+	t.Helper()
+	chromium := testtool.Chromium(t)
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	t.Cleanup(cancel)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx,
+		chromedp.ExecPath(chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(filepath.Join(t.TempDir(), "chromium")),
+		chromedp.WindowSize(1280, 1000),
+	)
+	t.Cleanup(cancelAlloc)
+	browser, cancelBrowser := chromedp.NewContext(alloc)
+	t.Cleanup(cancelBrowser)
+	if err := chromedp.Do(browser); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	return browser
+}
+
+// Search types query into the page's search box and waits until a result
+// links to want (a path under the origin, "/codes/en/error/2003/"); it
+// returns the result links shown and how long they took from the last key,
+// and an error if want never shows.
+func Search(ctx context.Context, query, want string, timeout time.Duration) ([]string, time.Duration, error) {
+	input := chromedp.CSS(`.pagefind-ui__search-input`)
+	if err := chromedp.Do(ctx, chromedp.WaitVisible(input)); err != nil {
+		return nil, 0, err
+	}
+	clear := `(i => { i.value = ''; i.dispatchEvent(new Event('input', {bubbles: true})) })(document.querySelector('.pagefind-ui__search-input'))`
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](clear)); err != nil {
+		return nil, 0, err
+	}
+	if err := chromedp.Do(ctx, chromedp.SendKeys(input, query)); err != nil {
+		return nil, 0, err
+	}
+	typed := time.Now()
+	shown := `[...document.querySelectorAll('.pagefind-ui__result-link')].map(a => new URL(a.href).pathname)`
+	_, err := chromedp.Run(ctx, chromedp.Poll[chromedp.Void](fmt.Sprintf(`(%s).includes(%q)`, shown, want),
+		chromedp.WithPollingInterval(20*time.Millisecond), chromedp.WithPollingTimeout(timeout)))
+	took := time.Since(typed)
+	links, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](shown))
+	if err != nil {
+		return links, took, fmt.Errorf("searching %q: no result links %s (shown: %q): %w", query, want, links, err)
+	}
+	return links, took, nil
+}
+
+// RareWord is the word of a code's message (in lang) that the fewest
+// messages of the catalog hold: the word a reader would search it by.
+func RareWord(c *catalog.Catalog, code *catalog.Code, lang string) string {
+	split := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	df := map[string]int{}
+	for _, table := range c.Tables {
+		for _, other := range table.Codes {
+			seen := map[string]bool{}
+			for _, w := range split(other.Message.Plain(lang, func(string) string { return "" })) {
+				if !seen[w] {
+					seen[w] = true
+					df[w]++
+				}
+			}
+		}
+	}
+	best := ""
+	for _, w := range split(code.Message.Plain(lang, func(string) string { return "" })) {
+		if best == "" || df[w] < df[best] || df[w] == df[best] && len(w) > len(best) {
+			best = w
+		}
+	}
+	return best
+}
