@@ -46,7 +46,7 @@ func TestAdoptFromCheckout(t *testing.T) {
 	}
 	run(bash, "-euo", "pipefail", "-c", string(m[1]))
 
-	for _, f := range []string{"codes.yaml", "generate.go", "out/go/codes/errorcode.go", "out/typescript/index.d.ts", "out/docs/en/index.md"} {
+	for _, f := range []string{"codes.yaml", "generate.go", "out/go/codes/errorcode.go", "out/typescript/index.d.ts", "out/docs/en/_index.md"} {
 		if _, err := os.Stat(filepath.Join(svc, f)); err != nil {
 			t.Errorf("after the README's commands: %v", err)
 		}
