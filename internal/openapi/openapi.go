@@ -71,22 +71,8 @@ func Emit(c *catalog.Catalog, o Options) ([]output.File, error) {
 	if err := validateBuilt(doc); err != nil {
 		return nil, fmt.Errorf("openapi: the generated document is invalid: %w", err)
 	}
-	root, err := tree(doc)
+	yamlData, jsonData, err := Marshal(doc)
 	if err != nil {
-		return nil, err
-	}
-	// YAML encoding is the slowest step left: it runs while the JSON is
-	// written. Both files come from root.
-	var yamlData []byte
-	var yamlErr error
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		yamlData, yamlErr = encodeYAML(root)
-	}()
-	jsonData, err := encodeJSON(root)
-	<-done
-	if err = errors.Join(err, yamlErr); err != nil {
 		return nil, err
 	}
 	dir := o.Dir

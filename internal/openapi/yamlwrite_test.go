@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -11,39 +12,106 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// roundTrip writes the JSON document as YAML with writeYAML and reads it
-// back with yaml.v3 and encoding/json, which must agree.
+// replay reads one JSON value and sends it to out as events, keeping the
+// order of object members and spelling numbers as the JSON does.
+func replay(t *testing.T, dec *json.Decoder, out events) {
+	t.Helper()
+	tok, err := dec.Token()
+	if err != nil {
+		t.Fatalf("test document: %v", err)
+	}
+	switch v := tok.(type) {
+	case json.Delim:
+		// Collections announce their length: read the members first.
+		var rec recorder
+		for dec.More() {
+			if v == '{' {
+				k, err := dec.Token()
+				if err != nil {
+					t.Fatal(err)
+				}
+				rec.add(func(o events) { o.key(k.(string)) })
+			}
+			var inner recorder
+			replay(t, dec, &inner)
+			rec.add(inner.replayTo)
+			rec.n++
+		}
+		dec.Token() // the closing delimiter
+		if v == '{' {
+			out.mapStart(rec.n)
+		} else {
+			out.seqStart(rec.n)
+		}
+		rec.replayTo(out)
+		out.end()
+	case string:
+		out.str(v)
+	case json.Number:
+		out.lit(v.String())
+	case bool:
+		out.lit(strconv.FormatBool(v))
+	case nil:
+		out.lit("null")
+	}
+}
+
+// recorder keeps events to send later.
+type recorder struct {
+	steps []func(events)
+	n     int // members of the collection being read
+}
+
+func (r *recorder) add(f func(events)) { r.steps = append(r.steps, f) }
+func (r *recorder) replayTo(o events) {
+	for _, f := range r.steps {
+		f(o)
+	}
+}
+func (r *recorder) mapStart(n int) { r.add(func(o events) { o.mapStart(n) }) }
+func (r *recorder) seqStart(n int) { r.add(func(o events) { o.seqStart(n) }) }
+func (r *recorder) end()           { r.add(func(o events) { o.end() }) }
+func (r *recorder) key(k string)   { r.add(func(o events) { o.key(k) }) }
+func (r *recorder) str(s string)   { r.add(func(o events) { o.str(s) }) }
+func (r *recorder) lit(v string)   { r.add(func(o events) { o.lit(v) }) }
+
+// roundTrip writes the JSON document as YAML and as JSON with the
+// writers Marshal uses. yaml.v3 must read the YAML, and encoding/json the
+// JSON, as encoding/json reads the document; the JSON must be indented as
+// json.Indent does.
 func roundTrip(t *testing.T, doc string) string {
 	t.Helper()
 	dec := json.NewDecoder(strings.NewReader(doc))
 	dec.UseNumber()
-	root, err := readNode(dec)
-	if err != nil {
-		t.Fatalf("test document: %v", err)
-	}
-	var buf bytes.Buffer
-	if err := writeYAML(&buf, root); err != nil {
-		t.Fatal(err)
-	}
+	var y, j bytes.Buffer
+	replay(t, dec, both{&yamlOut{buf: &y}, &jsonOut{buf: &j}})
 	var fromYAML, fromJSON any
-	if err := yaml.Unmarshal(buf.Bytes(), &fromYAML); err != nil {
-		t.Fatalf("yaml.v3 cannot read what writeYAML wrote: %v\n%s", err, buf.Bytes())
+	if err := yaml.Unmarshal(y.Bytes(), &fromYAML); err != nil {
+		t.Fatalf("yaml.v3 cannot read the YAML written: %v\n%s", err, y.Bytes())
 	}
 	if err := json.Unmarshal([]byte(doc), &fromJSON); err != nil {
 		t.Fatal(err)
 	}
 	norm, err := json.Marshal(fromYAML)
 	if err != nil {
-		t.Fatalf("%v\n%s", err, buf.Bytes())
+		t.Fatalf("%v\n%s", err, y.Bytes())
 	}
-	var y any
-	if err := json.Unmarshal(norm, &y); err != nil {
+	var back any
+	if err := json.Unmarshal(norm, &back); err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(y, fromJSON) {
-		t.Fatalf("read back differently:\nJSON %s\nYAML %s\nwritten:\n%s", doc, norm, buf.Bytes())
+	if !reflect.DeepEqual(back, fromJSON) {
+		t.Fatalf("read back differently:\nJSON %s\nYAML %s\nwritten:\n%s", doc, norm, y.Bytes())
 	}
-	return buf.String()
+	var fromOurs any
+	if err := json.Unmarshal(j.Bytes(), &fromOurs); err != nil || !reflect.DeepEqual(fromOurs, fromJSON) {
+		t.Fatalf("the JSON written reads back differently (%v):\n%s", err, j.Bytes())
+	}
+	var indented bytes.Buffer
+	if err := json.Indent(&indented, j.Bytes(), "", "  "); err != nil || indented.String() != j.String() {
+		t.Fatalf("the JSON written is not indented as json.Indent does:\n%s\nwant:\n%s", j.Bytes(), indented.Bytes())
+	}
+	return y.String()
 }
 
 var trickyStrings = []string{
