@@ -42,7 +42,10 @@ func readHTTPSeeds(t *testing.T) []httpSeed {
 	return rows
 }
 
-var mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+var (
+	mdLink         = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	countedHeading = regexp.MustCompile(`^## .* \((\d+)\)$`)
+)
 
 // plain is source 003's Markdown as a reader sees it: links become their
 // text, backticks go and no-break spaces are spaces.
@@ -134,7 +137,21 @@ func readDepartures(t *testing.T) []listedDeparture {
 		t.Fatal(err)
 	}
 	var rows []listedDeparture
+	// A heading "## Names (22)" promises the rows of its table.
+	heading, promised, at := "", -1, 0
+	checkCount := func() {
+		if promised >= 0 && len(rows)-at != promised {
+			t.Errorf("%s: %q has %d rows, not %d", departuresPath, heading, len(rows)-at, promised)
+		}
+	}
+	defer checkCount()
 	for i, line := range strings.Split(string(data), "\n") {
+		if m := countedHeading.FindStringSubmatch(line); m != nil {
+			checkCount()
+			heading, at = line, len(rows)
+			promised, _ = strconv.Atoi(m[1])
+			continue
+		}
 		if !strings.HasPrefix(line, "| ") {
 			continue
 		}
