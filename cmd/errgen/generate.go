@@ -7,6 +7,7 @@ import (
 
 	"github.com/aymanbagabas/go-udiff"
 
+	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/render"
 )
@@ -60,7 +61,8 @@ func runGenerate(e *env, args []string) int {
 	}
 	changes, n, err := render.Commit(c, e.targets, true)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "errgen: %v\nerrgen: nothing was written\n", err)
+		e.report(&cf, err)
+		fmt.Fprintln(e.stderr, "errgen: nothing was written")
 		return exitProblem
 	}
 	if !*quiet {
@@ -84,7 +86,7 @@ func runCheck(e *env, args []string) int {
 	}
 	changes, n, err := render.Commit(c, e.targets, false)
 	if err != nil {
-		fmt.Fprintf(e.stderr, "errgen: %v\n", err)
+		e.report(&cf, err)
 		return exitProblem
 	}
 	if len(changes) == 0 {
@@ -105,7 +107,7 @@ func (e *env) describeChange(cf *catalogFlags, ch output.Change) {
 		output.Delete: "extra (no longer generated)",
 	}[ch.Kind]
 	if cf.format == "github" {
-		fmt.Fprintf(e.stdout, "::error file=%s::%s is %s; run errgen generate\n", ch.Path, ch.Path, what)
+		fmt.Fprintln(e.stdout, catalog.GitHubCommand("error", catalog.Pos{File: ch.Path}, ch.Path+" is "+what+"; run errgen generate"))
 		return
 	}
 	fmt.Fprintf(e.stdout, "%s: %s\n", ch.Path, what)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -338,5 +339,51 @@ func TestGoGenerateInFreshClone(t *testing.T) {
 	goGenerate()
 	if r := errgen(t, clone, "check"); r.code != 0 {
 		t.Fatalf("check after editing and generating again: %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestEmitterErrorsArePositioned: a catalog the loader accepts but no
+// emitter can render. Every problem of every target is printed at once,
+// each at its place in codes.yaml, as text and as GitHub annotations.
+func TestEmitterErrorsArePositioned(t *testing.T) {
+	dir := project(t)
+	path := filepath.Join(dir, "codes.yaml")
+	edit(t, path, "  type: ResponseCode\n", "  type: Problem\n")
+	edit(t, path, "    - code: 1010\n", `    - code: 1005
+      id: WriteProblem
+      status: 500
+      message: {en: Clashes with Go, ko: 충돌}
+    - code: 1010
+`)
+	before := snapshot(t, dir)
+	text := regexp.MustCompile(`^codes\.yaml:\d+:\d+: `)
+	github := regexp.MustCompile(`^::error file=codes\.yaml,line=\d+,col=\d+::`)
+	for _, tc := range []struct {
+		format string
+		line   *regexp.Regexp
+	}{{"text", text}, {"github", github}} {
+		r := errgen(t, dir, "generate", "-format", tc.format)
+		if r.code != 1 {
+			t.Fatalf("-format %s: exit %d\n%s", tc.format, r.code, r.stderr)
+		}
+		var problems []string
+		for _, l := range strings.Split(strings.TrimSpace(r.stderr), "\n") {
+			if strings.HasPrefix(l, "errgen: ") {
+				continue // the count and "nothing was written"
+			}
+			if !tc.line.MatchString(l) {
+				t.Errorf("-format %s: %q is not positioned", tc.format, l)
+			}
+			problems = append(problems, l)
+		}
+		all := strings.Join(problems, "\n")
+		for _, want := range []string{"Go: ", "TypeScript: ", "OpenAPI: ", "WriteProblem"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("-format %s: no problem mentions %q:\n%s", tc.format, want, all)
+			}
+		}
+	}
+	if after := snapshot(t, dir); !maps.Equal(before, after) {
+		t.Error("errgen wrote files although every target failed")
 	}
 }

@@ -109,36 +109,25 @@ type Change struct {
 	Hint string
 }
 
-// Diagnostic renders the change at its new position. Notes have no
-// severity of their own there and come out as warnings.
+// Diagnostic renders the change at its new position: a breaking change
+// as an error, a stale translation as a warning, a note as a note.
 func (c Change) Diagnostic() catalog.Diagnostic {
-	sev := catalog.SeverityError
-	if c.Level != Breaking {
-		sev = catalog.SeverityWarning
+	sev := catalog.SeverityWarning
+	switch c.Level {
+	case Breaking:
+		sev = catalog.SeverityError
+	case Note:
+		sev = catalog.SeverityNote
 	}
 	return catalog.Diagnostic{Pos: c.New, Severity: sev, Message: c.Message, Hint: c.Hint}
 }
 
 // String is `file:line:col: [warning: |note: ]message; hint`.
-func (c Change) String() string {
-	if c.Level != Note {
-		return c.Diagnostic().String()
-	}
-	d := c.Diagnostic()
-	d.Severity = catalog.SeverityError // no prefix; "note: " is added below
-	d.Message = "note: " + d.Message
-	return d.String()
-}
+func (c Change) String() string { return c.Diagnostic().String() }
 
 // GitHub renders the change as a GitHub Actions workflow command: breaking
 // changes as ::error, stale translations as ::warning, notes as ::notice.
-func (c Change) GitHub() string {
-	s := c.Diagnostic().GitHub()
-	if c.Level == Note {
-		s = "::notice" + strings.TrimPrefix(s, "::warning")
-	}
-	return s
-}
+func (c Change) GitHub() string { return c.Diagnostic().GitHub() }
 
 // Report is every change, sorted by new position, then old position.
 type Report struct {

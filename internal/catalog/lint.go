@@ -26,7 +26,7 @@ func Lint(c *Catalog) Diagnostics {
 			lintCode(r, c, http, code)
 		}
 	}
-	r.diags.sort()
+	r.diags.Sort()
 	return r.diags
 }
 

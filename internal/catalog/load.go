@@ -34,7 +34,7 @@ func Load(path string, targets ...Target) (*Catalog, error) {
 func Parse(name string, data []byte, targets ...Target) (*Catalog, error) {
 	r := &reader{reporter: &reporter{file: name}, targets: targets}
 	c := r.parse(data)
-	r.diags.sort()
+	r.diags.Sort()
 	if r.diags.HasErrors() {
 		return nil, r.diags
 	}

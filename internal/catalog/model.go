@@ -94,7 +94,8 @@ type Code struct {
 	// the table prefix, across tables (see QualifiedName).
 	ID string
 	// Wire is the name that travels on the wire; it may repeat within a
-	// table (1003/1004/1005/3000 are all InternalServerError). Defaults to ID.
+	// table (several numbers may travel as, say, InternalError). Defaults
+	// to ID.
 	Wire string
 
 	// Status is the HTTP status a server sends with this code. For the

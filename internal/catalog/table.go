@@ -144,9 +144,9 @@ func (r *reader) code(t *Table, n *yaml.Node, tags []string, rangeOK bool, repla
 		if s, ok := r.str(v, "id"); ok {
 			switch {
 			case IsPlaceholderID(s):
-				r.errorf(r.pos(v), "name the code: a PascalCase id such as ChannelNotFound, from its meaning", "code %d has no name yet: errgen import left the placeholder id %q", c.Number, s)
+				r.errorf(r.pos(v), "name the code: a PascalCase id such as OrderNotFound, from its meaning", "code %d has no name yet: errgen import left the placeholder id %q", c.Number, s)
 			case !idPattern.MatchString(s):
-				r.errorf(r.pos(v), "use PascalCase ASCII letters and digits, starting with a capital, e.g. ChannelNotFound, so it is an exported Go name and a TypeScript member", "id %q is not a valid identifier", s)
+				r.errorf(r.pos(v), "use PascalCase ASCII letters and digits, starting with a capital, e.g. OrderNotFound, so it is an exported Go name and a TypeScript member", "id %q is not a valid identifier", s)
 			case reservedIDs[s]:
 				r.errorf(r.pos(v), "choose another name", "id %q is reserved: TypeScript does not allow it as an enum member", s)
 			}

@@ -212,6 +212,6 @@ func (o *Options) Err() error {
 	if len(o.r.diags) == 0 {
 		return nil
 	}
-	o.r.diags.sort()
+	o.r.diags.Sort()
 	return o.r.diags
 }

@@ -179,15 +179,19 @@ func (g *gen) checkNames() error {
 	claims := make(map[string]claim, n)
 	var errs []error
 	add := func(id string, c claim) {
+		hint := "choose another id"
+		if c.code == nil {
+			hint = "choose another type name"
+		}
 		if g.taken[id] {
 			w, pos := what(c)
-			errs = append(errs, fmt.Errorf("%s: Go: %s is named %s, which the generated package already declares; choose another id", pos, w, id))
+			errs = append(errs, catalog.Errorf(pos, hint, "Go: %s is named %s, which the generated package already declares", w, id))
 			return
 		}
 		if prev, ok := claims[id]; ok {
 			w, pos := what(c)
 			pw, ppos := what(prev)
-			errs = append(errs, fmt.Errorf("%s: Go: %s is named %s, as is %s (%s); choose another id", pos, w, id, pw, ppos))
+			errs = append(errs, catalog.Errorf(pos, hint, "Go: %s is named %s, as is %s (%s)", w, id, pw, ppos))
 			return
 		}
 		claims[id] = c

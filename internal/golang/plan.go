@@ -2,7 +2,6 @@ package golang
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -108,7 +107,7 @@ func (g *gen) plan(t *catalog.Table) (*plan, error) {
 	}
 	for i := 1; i < n; i++ {
 		if t.Codes[i-1].Number >= t.Codes[i].Number {
-			errs = append(errs, fmt.Errorf("%s: Go: codes of the %s table are not sorted by number", t.Codes[i].Pos, t.Kind))
+			errs = append(errs, catalog.Errorf(t.Codes[i].Pos, "", "Go: codes of the %s table are not sorted by number", t.Kind))
 			break
 		}
 	}
@@ -194,7 +193,7 @@ func (p *plan) msg(i, l int) string { return p.entry(i, slotMsg+l) }
 // mistaken for a literal (which may hold any character, NUL included).
 func (g *gen) templates(c *catalog.Code) ([]string, error) {
 	if len(c.Params) > maxParams {
-		return nil, fmt.Errorf("%s: Go: %s has %d params; at most %d fit", c.Pos, c.QualifiedName(), len(c.Params), maxParams)
+		return nil, catalog.Errorf(c.Pos, "", "Go: %s has %d params; at most %d fit", c.QualifiedName(), len(c.Params), maxParams)
 	}
 	out := make([]string, len(g.langs))
 	for li, l := range g.langs {
@@ -202,14 +201,14 @@ func (g *gen) templates(c *catalog.Code) ([]string, error) {
 		for _, s := range c.Message.Segments[l] {
 			if s.Param == "" {
 				if strings.IndexByte(s.Literal, marker) >= 0 {
-					return nil, fmt.Errorf("%s: Go: the %s message of %s is not UTF-8", c.Pos, l, c.QualifiedName())
+					return nil, catalog.Errorf(c.Pos, "", "Go: the %s message of %s is not UTF-8", l, c.QualifiedName())
 				}
 				b.WriteString(s.Literal)
 				continue
 			}
 			i := slices.IndexFunc(c.Params, func(p catalog.Param) bool { return p.Name == s.Param })
 			if i < 0 {
-				return nil, fmt.Errorf("%s: Go: the %s message of %s uses {%s}, which is not among its params", c.Pos, l, c.QualifiedName(), s.Param)
+				return nil, catalog.Errorf(c.Pos, "", "Go: the %s message of %s uses {%s}, which is not among its params", l, c.QualifiedName(), s.Param)
 			}
 			b.WriteByte(marker)
 			b.WriteByte(byte(i))

@@ -283,35 +283,47 @@ func (b *builder) plan() {
 }
 
 // checkKeys reports every component key that OpenAPI would reject or that
-// two components share.
+// two components share, at the catalog position that names it.
 func (b *builder) checkKeys() error {
 	var errs []error
 	seen := map[string]string{}
-	check := func(kind, key, what string) {
+	check := func(kind, key, what string, pos catalog.Pos) {
 		if !componentKey.MatchString(key) {
-			errs = append(errs, fmt.Errorf("openapi: %s key %q (%s) does not match %s", kind, key, what, componentKey))
+			errs = append(errs, catalog.Errorf(pos, "", "OpenAPI: %s key %q (%s) does not match %s", kind, key, what, componentKey))
 		}
 		id := kind + "/" + key
 		if prev, ok := seen[id]; ok {
-			errs = append(errs, fmt.Errorf("openapi: %s key %q names both %s and %s", kind, key, prev, what))
+			errs = append(errs, catalog.Errorf(pos, "", "OpenAPI: %s key %q names both %s and %s", kind, key, prev, what))
 			return
 		}
 		seen[id] = what
 	}
-	check("schema", ProblemSchema, "the RFC 9457 problem")
+	check("schema", ProblemSchema, "the RFC 9457 problem", catalog.Pos{})
 	for _, e := range b.enums {
-		check("schema", e.table.TypeName, "the "+string(e.table.Kind)+" table's codes")
+		check("schema", e.table.TypeName, "the "+string(e.table.Kind)+" table's codes", e.table.Pos)
 		if s := e.wireSchema(); s != "" {
-			check("schema", s, "the "+string(e.table.Kind)+" table's wire names")
+			check("schema", s, "the "+string(e.table.Kind)+" table's wire names", e.table.Pos)
 		}
 	}
 	for _, r := range b.responses {
-		check("response", r.name, "HTTP status "+strconv.Itoa(r.status))
+		check("response", r.name, "HTTP status "+strconv.Itoa(r.status), r.pos())
 	}
 	for _, h := range b.headers {
-		check("header", h.key, "header "+h.name)
+		check("header", h.key, "header "+h.name, h.uses[0].response.pos())
 	}
 	return errors.Join(errs...)
+}
+
+// pos is where the catalog lists the response's status: its http code,
+// else its first code.
+func (r *responsePlan) pos() catalog.Pos {
+	if r.http != nil {
+		return r.http.Pos
+	}
+	if len(r.codes) > 0 {
+		return r.codes[0].Pos
+	}
+	return catalog.Pos{}
 }
 
 // translations adds, for each language but the document's, the extension

@@ -5,7 +5,6 @@ package render
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -54,13 +53,20 @@ func Render(c *catalog.Catalog, targets []catalog.Target) ([]output.File, error)
 // file to put as it is rendered, from several goroutines: the emitters
 // share nothing but the read-only catalog, so they run at once, and the
 // order of calls depends on scheduling. After the first error, from a
-// target or from put, the other targets stop at their next file; the
-// error reported is the first in registry order that is not such a stop.
+// target or from put, the other targets stop at their next file. The
+// error is catalog.Diagnostics with the problems of every target that
+// failed rather than stopped; a problem without a position of its own is
+// put at the target's key in output, so every error prints as
+// file:line:col.
 func Stream(c *catalog.Catalog, targets []catalog.Target, put func(output.File) error) error {
+	var diags catalog.Diagnostics
 	for _, cfg := range c.Output.Targets {
 		if !slices.ContainsFunc(targets, func(t catalog.Target) bool { return t.Name == cfg.Name }) {
-			return fmt.Errorf("%s: errgen has no target %q", cfg.Pos, cfg.Name)
+			diags = append(diags, catalog.Errorf(cfg.Pos, "", "errgen has no target %q", cfg.Name))
 		}
+	}
+	if len(diags) > 0 {
+		return diags
 	}
 	type job struct {
 		t   catalog.Target
@@ -92,8 +98,12 @@ func Stream(c *catalog.Catalog, targets []catalog.Target, put func(output.File) 
 	})
 	for i, j := range jobs {
 		if errs[i] != nil && !errors.Is(errs[i], errStopped) {
-			return fmt.Errorf("%s target: %w", j.t.Name, errs[i])
+			diags = append(diags, catalog.Collect(errs[i], j.cfg.Pos, j.t.Name+" target: ")...)
 		}
+	}
+	if len(diags) > 0 {
+		diags.Sort()
+		return diags
 	}
 	return nil
 }

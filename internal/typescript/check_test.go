@@ -18,19 +18,19 @@ func TestRefuse(t *testing.T) {
 		{
 			name:   "type name clashes with a shared export",
 			change: func(c *catalog.Catalog, _ *typescript.Options) { c.Table(catalog.KindResponse).TypeName = "Problem" },
-			want:   "typescript: testdata/catalog.yaml:79:3: the response table's type name Problem derives Problem, which the package's shared declarations already declares; rename the type",
+			want:   "testdata/catalog.yaml:79:3: TypeScript: the response table's type name Problem derives Problem, which the package's shared declarations already declares; rename the type",
 		},
 		{
 			name:   "type name shadows a global the code uses",
 			change: func(c *catalog.Catalog, _ *typescript.Options) { c.Table(catalog.KindError).TypeName = "Record" },
-			want:   "typescript: testdata/catalog.yaml:94:3: type name \"Record\" of the error table cannot name a TypeScript enum and type; choose another",
+			want:   "testdata/catalog.yaml:94:3: TypeScript: type name \"Record\" of the error table cannot name a TypeScript enum and type; choose another",
 		},
 		{
 			name: "two tables derive the same names",
 			change: func(c *catalog.Catalog, _ *typescript.Options) {
 				c.Table(catalog.KindResponse).TypeName = "ErrorCode"
 			},
-			want: "typescript: testdata/catalog.yaml:94:3: the error table's type name ErrorCode derives ErrorCode, errorCodes, " +
+			want: "testdata/catalog.yaml:94:3: TypeScript: the error table's type name ErrorCode derives ErrorCode, errorCodes, " +
 				"isErrorCode, errorCodeMessages, ErrorCodeParams, ErrorCodeFormatArgs, formatErrorCode, ErrorCodeWire, errorCodeWire, " +
 				"errorCodesByWire, errorCodeStatus, errorCodesByStatus, errorCodeRetryable, errorCodeDocsUrl, which the response table already declares; rename the type",
 		},
@@ -43,15 +43,15 @@ func TestRefuse(t *testing.T) {
 				codes[7].Params[0].Name = "__proto__"
 				delete(codes[8].Message.Text, "ko")
 			},
-			want: "typescript: testdata/catalog.yaml:99:13: id \"NaN\" cannot name an enum member\n" +
-				"testdata/catalog.yaml:103:13: code 9007199254740992 is beyond what a JavaScript number holds exactly\n" +
-				"testdata/catalog.yaml:140:13: param \"__proto__\" of code 6001 cannot be a property of the params object\n" +
-				"testdata/catalog.yaml:146:13: code 6002 has no message in ko",
+			want: "testdata/catalog.yaml:99:13: TypeScript: id \"NaN\" cannot name an enum member\n" +
+				"testdata/catalog.yaml:103:13: TypeScript: code 9007199254740992 is beyond what a JavaScript number holds exactly\n" +
+				"testdata/catalog.yaml:140:13: TypeScript: param \"__proto__\" of code 6001 cannot be a property of the params object\n" +
+				"testdata/catalog.yaml:146:13: TypeScript: code 6002 has no message in ko",
 		},
 		{
 			name:   "no form",
 			change: func(_ *catalog.Catalog, o *typescript.Options) { o.Enum, o.Const = false, false },
-			want:   "typescript: output.typescript selects neither the enum nor the const form",
+			want:   "output.typescript selects neither the enum nor the const form",
 		},
 	}
 	for _, tt := range tests {

@@ -184,7 +184,7 @@ func (g *gen) readme() string {
 }
 
 // sharedWireExample names the catalog's first wire name that several codes
-// share, e.g. " (here 1003, 1004 and 1005 as `InternalServerError`)".
+// share, e.g. " (here 1003 and 1004 as `InternalError`)".
 func (g *gen) sharedWireExample() string {
 	for _, t := range g.tables {
 		codes := map[string][]string{}

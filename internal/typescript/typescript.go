@@ -145,7 +145,7 @@ func Emit(c *catalog.Catalog, ts Options) ([]output.File, error) {
 		g.tables = append(g.tables, newTable(t))
 	}
 	if err := g.check(); err != nil {
-		return nil, fmt.Errorf("typescript: %w", err)
+		return nil, err
 	}
 
 	var files []output.File
@@ -178,12 +178,13 @@ func Emit(c *catalog.Catalog, ts Options) ([]output.File, error) {
 // language.
 func (g *gen) check() error {
 	var errs []error
+	// A problem without a position is the target's (see render.Render).
 	fail := func(pos catalog.Pos, format string, args ...any) {
-		msg := fmt.Sprintf(format, args...)
-		if pos.File != "" {
-			msg = pos.String() + ": " + msg
+		if pos.File == "" {
+			errs = append(errs, fmt.Errorf(format, args...))
+			return
 		}
-		errs = append(errs, errors.New(msg))
+		errs = append(errs, catalog.Errorf(pos, "", "TypeScript: "+format, args...))
 	}
 	if !g.ts.Enum && !g.ts.Const {
 		fail(catalog.Pos{}, "output.typescript selects neither the enum nor the const form")
