@@ -23,7 +23,8 @@ Uses are resolved by the type checkers, not by name: Go through
 go/packages (the packages must type-check), TypeScript through the
 TypeScript compiler API run by node. The typescript package is the
 project's own (resolved from DIR, as its build resolves it) unless
--typescript names one. Exit status 1 when there is an error.
+-typescript names one. Exit status: 1 when a finding is an error, 2 when
+the packages or the project cannot be read.
 
 Examples:
   errgen usage
