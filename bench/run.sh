@@ -1,24 +1,25 @@
 #!/usr/bin/env bash
-# bench/run.sh — errgen's benchmark harness (issue 8), run by `make bench`.
+# bench/run.sh — errgen's benchmark harness (issues 8 and 17), run by
+# `make bench`.
 #
-# Builds errgen once, synthesises catalogs of N codes into bench/_tmp
-# (gitignored), times errgen generate (out/ up to date, and empty) beside
-# stringer and protoc-gen-go on the same
-# codes, runs the per-phase and run-time Go benchmarks, measures what the
-# generated Go and TypeScript cost their consumer to compile, and writes
-# bench/RESULTS.md. About 15 minutes on 2 cores.
+# Builds errgen and bench/floor once, synthesises catalogs of N codes into
+# bench/_tmp (gitignored) and times, interleaved round by round (harness
+# interleave), errgen generate after one message changed and onto an
+# empty folder, the I/O floor of each (bench/floor: decode the catalog and
+# read, or write, every file), stringer and protoc-gen-go on the same codes.
+# Then the per-phase and run-time Go benchmarks, what the generated Go and
+# TypeScript cost their consumer to compile (interleaved with the peers),
+# and bench/RESULTS.md. About 15 minutes on 2 idle cores.
 #
 # Environment:
 #   BENCH_SIZES  catalog sizes (default "200 1000 10000 50000")
-#   BENCH_RUNS   timed runs after one warm-up (default 5, the minimum)
-#   BENCH_FRESH_MAX  largest N whose first generation (empty out/) is timed
-#                (default 10000; it writes and syncs two files per code)
-#   BENCH_PRIME_TIMEOUT, BENCH_PHASE_TIMEOUT  seconds after which rendering
-#                a catalog once, or one per-phase benchmark, is given up
-#                (default 300 and 150), so a quadratic emitter cannot make
-#                the run endless; the report says what was cut
-#   BENCH_SLOW_RENDER  seconds: when rendering a catalog once takes longer,
-#                its up-to-date runs are skipped (default 60)
+#   BENCH_RUNS   timed rounds after one warm-up round (default 5)
+#   BENCH_FRESH_MAX  largest N whose first generation (empty out/) is in
+#                the rounds (default 10000; above, it is timed once)
+#   BENCH_PHASE_SIZES  sizes of the per-phase benchmarks (default: "seed"
+#                and BENCH_SIZES)
+#   BENCH_PHASE_TIMEOUT  seconds after which one per-phase benchmark is
+#                given up (default 150); the report says what was cut
 set -euo pipefail
 
 # Everything runs inside main, which bash parses whole before running it:
@@ -31,8 +32,6 @@ BIN=$TMP/bin
 SIZES=${BENCH_SIZES:-"200 1000 10000 50000"}
 RUNS=${BENCH_RUNS:-5}
 FRESH_MAX=${BENCH_FRESH_MAX:-10000}
-PRIME_TIMEOUT=${BENCH_PRIME_TIMEOUT:-300}
-SLOW_RENDER=${BENCH_SLOW_RENDER:-60}
 PHASE_TIMEOUT=${BENCH_PHASE_TIMEOUT:-150}
 RESULTS=$TMP/results.tsv
 
@@ -79,24 +78,33 @@ mkdir -p "$BIN"
 go build -o "$BIN/errgen" ./cmd/errgen
 go build -o "$BIN/harness" ./bench/harness
 go build -o "$BIN/synth" ./bench/synth
+go build -o "$BIN/floor" ./bench/floor
 go test -c -o "$BIN/phase.test" ./bench/phase
 rm -f "$RESULTS" "$TMP/phase.txt" "$TMP/runtime.txt"
 rm -rf "$TMP/prof"
 mkdir -p "$TMP/prof"
 
 measure() { "$BIN/harness" measure -o "$RESULTS" -runs "$RUNS" "$@"; }
-
-# The cost of the timing itself: /usr/bin/time starting a process.
-measure -key overhead/true -- true
+# interleave SPEC times the commands of a spec file round by round.
+interleave() { "$BIN/harness" interleave -o "$RESULTS" -runs "$RUNS" -timeout 600s -spec "$1"; }
+# spec KEY DIR PREP COMMAND [CAP] prints one line of a spec file.
+spec() { local IFS=$'\t'; echo "$*"; }
+FLIP="$BIN/harness flip -f codes.yaml"
 
 log "seed catalog (codes.yaml)"
 SEED=$TMP/seed
 rm -rf "$SEED"
 mkdir -p "$SEED"
 cp codes.yaml "$SEED/codes.yaml"
-measure -key seed/generate-fresh -C "$SEED" -prep 'rm -rf out' -- "$BIN/errgen" generate -q
-measure -key seed/generate -C "$SEED" -- "$BIN/errgen" generate -q
-measure -key seed/startup -C "$SEED" -- "$BIN/errgen" version
+(cd "$SEED" && "$BIN/errgen" generate -q)
+{
+	spec seed/regen "$SEED" "$FLIP" "$BIN/errgen generate -q"
+	spec seed/floor-read "$SEED" "" "$BIN/floor read -f codes.yaml -dir out"
+	spec seed/unchanged "$SEED" "" "$BIN/errgen generate -q"
+	spec seed/startup "$SEED" "" "$BIN/errgen version"
+	spec overhead/true "$SEED" "" "true"
+} >"$TMP/seed.spec"
+interleave "$TMP/seed.spec"
 # A consumer module whose generate.go runs errgen through `go run`, as the
 # README tells users to; errgen is this checkout (replace), so nothing is
 # fetched. The warm-up fills the build cache; the runs are warm.
@@ -130,37 +138,40 @@ printf 'module errgenbench/peers\n\ngo 1.26\n' >"$TMP/peers/go.mod"
 for n in $SIZES; do
 	log "N = $n"
 	dir=$TMP/n$n
+	rm -rf "$dir"
 	mkdir -p "$dir"
 	"$BIN/synth" -n "$n" -o "$dir/codes.yaml"
-	long=()
-	if ((n >= 50000)); then
-		long=(-single-over 20s -timeout 600s)
+	# The first generation, once, at every N: it also writes the folder
+	# the regeneration rounds start from.
+	measure -key "first/n$n" -C "$dir" -warmup 0 -runs 1 -allow-fail -timeout 600s -- "$BIN/errgen" generate -q
+	if [[ ! -d $dir/out ]]; then
+		fail "regen/errgen/n$n" "not measured: the first generation failed"
+		continue
 	fi
-	if ((n <= FRESH_MAX)); then
-		measure -key "generate-fresh/n$n" -C "$dir" -prep 'rm -rf out' -allow-fail -timeout 600s -- "$BIN/errgen" generate -q
-	fi
-	# The up-to-date figures start from a folder the harness writes: errgen
-	# generate cannot create out/ at large N (see RESULTS.md). Writing it
-	# renders every target once; that is timed too, and when it alone takes
-	# over SLOW_RENDER s, the up-to-date runs are skipped (they would take
-	# as long each) and the report uses it as a lower bound.
-	rm -rf "$dir/out"
-	measure -key "prime/n$n" -C "$dir" -warmup 0 -runs 1 -allow-fail -timeout "${PRIME_TIMEOUT}s" -- "$BIN/harness" prime -f codes.yaml
-	took=$(awk -F'\t' -v k="prime/n$n" '$1 == k { print ($2 > 0) ? $3 : -1 }' "$RESULTS")
-	if awk -v t="$took" 'BEGIN { exit !(t < 0) }'; then
-		fail "generate/n$n" "not measured: rendering the targets once did not finish in $PRIME_TIMEOUT s"
-	elif awk -v t="$took" -v s="$SLOW_RENDER" 'BEGIN { exit !(t > s) }'; then
-		fail "generate/n$n" "not measured: rendering once took $took s"
-	else
-		measure -key "generate/n$n" -C "$dir" -allow-fail "${long[@]}" -- "$BIN/errgen" generate -q
-	fi
-
 	peers=$TMP/peers/n$n
 	rm -rf "$peers"
 	"$BIN/harness" peers -f "$dir/codes.yaml" -go "$peers/strgr" -proto "$peers/proto/codes.proto"
-	measure -key "stringer/n$n" -C "$peers/strgr" -allow-fail "${long[@]}" -- "$STRINGER" -type=HTTPCode,ResponseCode,ErrorCode
-	measure -key "protoc/n$n" -C "$peers/proto" -allow-fail "${long[@]}" -- \
-		protoc --plugin=protoc-gen-go="$PROTOC_GEN_GO" --go_out=. --go_opt=paths=source_relative -I . codes.proto
+	cap=
+	((n >= 50000)) && cap=1 # protoc-gen-go takes about a minute here
+	{
+		spec "regen/errgen/n$n" "$dir" "$FLIP" "$BIN/errgen generate -q"
+		spec "regen/floor/n$n" "$dir" "" "$BIN/floor read -f codes.yaml -dir out"
+		if ((n <= FRESH_MAX)); then
+			fresh=$TMP/n$n-fresh
+			rm -rf "$fresh"
+			mkdir -p "$fresh"
+			cp "$dir/codes.yaml" "$fresh/"
+			"$BIN/floor" pack -dir "$dir/out" -o "$TMP/n$n.pack"
+			spec "fresh/errgen/n$n" "$fresh" "rm -rf out" "$BIN/errgen generate -q"
+			spec "fresh/floor/n$n" "$fresh" "rm -rf out" "$BIN/floor write -f codes.yaml -pack $TMP/n$n.pack -dir out"
+		fi
+		spec "stringer/n$n" "$peers/strgr" "" "$STRINGER -type=HTTPCode,ResponseCode,ErrorCode"
+		spec "protoc/n$n" "$peers/proto" "" "protoc --plugin=protoc-gen-go=$PROTOC_GEN_GO --go_out=. --go_opt=paths=source_relative -I . codes.proto" $cap
+	} >"$TMP/n$n.spec"
+	interleave "$TMP/n$n.spec"
+	# The regeneration rounds leave codes.yaml flipped or not; the
+	# profiles and phase benchmarks below want out/ up to date with it.
+	(cd "$dir" && "$BIN/errgen" generate -q)
 done
 
 # seconds_at N BENCH prints the slowest op of a phase benchmark at N.
@@ -174,7 +185,7 @@ log "per-phase Go benchmarks"
 # Each benchmark runs in its own process, killed after PHASE_TIMEOUT (the
 # samples it finished are kept); at the largest N, one that took over 3 s
 # per op at N = 10 000 is skipped and the report says so.
-for n in seed $SIZES; do
+for n in ${BENCH_PHASE_SIZES:-seed $SIZES}; do
 	case $n in
 	seed) bt=50x ;;
 	200) bt=20x ;;
@@ -235,9 +246,12 @@ if [[ -f $TMP/n$RT_N/codes.yaml ]]; then
 	# A new comment file each run makes the package itself recompile while
 	# its dependencies stay cached.
 	nonce='printf "package %s\n\n// %s\n" "$(basename "$PWD")" "$EPOCHREALTIME" >zz_nonce.go'
-	measure -key build/errgen -C "$GEN/codes" -prep "$nonce" -- go build .
-	measure -key build/stringer -C "$GEN/strgr" -prep "$nonce" -- go build .
-	measure -key build/empty -C "$GEN/empty" -prep "$nonce" -- go build .
+	{
+		spec build/errgen "$GEN/codes" "$nonce" "go build ."
+		spec build/stringer "$GEN/strgr" "$nonce" "go build ."
+		spec build/empty "$GEN/empty" "$nonce" "go build ."
+	} >"$TMP/build.spec"
+	interleave "$TMP/build.spec"
 
 	TS=$TMP/ts
 	rm -rf "$TS"
@@ -245,8 +259,11 @@ if [[ -f $TMP/n$RT_N/codes.yaml ]]; then
 	pkg=$(sed -n 's/^ *"name": "\(.*\)",$/\1/p' "$TMP/n$RT_N/out/typescript/package.json" | head -1)
 	mkdir -p "$TS/errgen/node_modules/$pkg"
 	cp -r "$TMP/n$RT_N/out/typescript/." "$TS/errgen/node_modules/$pkg/"
-	measure -key tsc/errgen -C "$TS/errgen" -allow-fail -- "$TSC" -p .
-	measure -key tsc/plain -C "$TS/plain" -allow-fail -- "$TSC" -p .
+	{
+		spec tsc/errgen "$TS/errgen" "" "$TSC -p ."
+		spec tsc/plain "$TS/plain" "" "$TSC -p ."
+	} >"$TMP/tsc.spec"
+	interleave "$TMP/tsc.spec"
 fi
 
 log "writing bench/RESULTS.md"
@@ -254,7 +271,7 @@ sizes_csv=$(echo $SIZES | tr ' ' ',')
 "$BIN/harness" report -results "$RESULTS" -phase "$TMP/phase.txt" -runtime "$TMP/runtime.txt" \
 	-prof "$TMP/prof" -notes bench/notes.md -tmp "$TMP" -sizes "$sizes_csv" -load-start "$LOAD_START" \
 	-tools "stringer $(grep -m1 '^STRINGER_VERSION' Makefile | awk '{print $3}'), protoc $(protoc --version | awk '{print $2}') (Debian $PROTOC_DEB) with protoc-gen-go $(grep -m1 '^PROTOC_GEN_GO_VERSION' Makefile | awk '{print $3}'), tsc $("$TSC" --version | awk '{print $2}'), GNU time $TIME_DEB" \
-	-runs "commands: 1 warm-up, then $RUNS runs under /usr/bin/time -v, wall time by the monotonic clock around it (N = 50 000: the warm-up is the only run when it exceeds 20 s; when writing out/ once exceeds $SLOW_RENDER s, that write is the figure, as a lower bound); Go benchmarks: -count 6, the first dropped as warm-up; profiles: go test -cpuprofile of BenchmarkGenerate, go tool pprof -top" \
+	-runs "commands: interleaved (harness interleave), 1 warm-up round then $RUNS timed rounds, each round running every command of its group once in an order rotated by one per round, each run under /usr/bin/time -v (CPU = user + sys, peak RSS), wall time by the monotonic clock around it; protoc at N = 50 000: one timed run; Go benchmarks: -count 6, the first dropped as warm-up; profiles: go test -cpuprofile of BenchmarkGenerate, go tool pprof -top" \
 	-elapsed "$SECONDS" -o bench/RESULTS.md
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 }
