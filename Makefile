@@ -39,7 +39,7 @@ lint:
 # make test installs them all, so a skip here would hide a broken install.
 test: tools
 	$(GO) vet ./...
-	$(GOBIN_DIR)/staticcheck ./out/...
+	$(GOBIN_DIR)/staticcheck ./out/... ./cmd/... ./internal/... ./schema/...
 	ERRGEN_REQUIRE_TOOLS=1 $(GO) test -count=1 ./...
 	$(GO) run ./cmd/errgen check
 	$(MAKE) fuzz
@@ -47,15 +47,15 @@ test: tools
 test-go:
 	$(GO) test -count=1 ./...
 
-# Bounded fuzzing: the loader on arbitrary bytes, then every accepted
-# catalog of fuzzed text through the Go (type-checked) and TS emitters,
-# then any string through the OpenAPI target's YAML writer and back, then
-# any source of every shape through errgen import.
+# Bounded fuzzing: every fuzz target of the module (any func Fuzz… in a
+# _test.go file), each for FUZZTIME.
 fuzz:
-	$(GO) test -run='^$$' -fuzz=FuzzLoad -fuzztime=$(FUZZTIME) ./internal/catalog
-	$(GO) test -run='^$$' -fuzz=FuzzEmit -fuzztime=$(FUZZTIME) ./internal/render
-	$(GO) test -run='^$$' -fuzz=FuzzYAMLString -fuzztime=$(FUZZTIME) ./internal/openapi
-	$(GO) test -run='^$$' -fuzz=FuzzImport -fuzztime=$(FUZZTIME) ./internal/importer
+	@set -e; for f in $$(grep -rl --include='*_test.go' '^func Fuzz' cmd internal schema bench); do \
+	  for name in $$(sed -n 's/^func \(Fuzz[A-Za-z0-9_]*\)(.*/\1/p' $$f); do \
+	    echo "fuzz $$name ./$$(dirname $$f)"; \
+	    $(GO) test -run='^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) ./$$(dirname $$f); \
+	  done; \
+	done
 
 tools: tools-go tools-node tools-debian
 

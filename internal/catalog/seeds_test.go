@@ -103,20 +103,6 @@ func table(t *testing.T, c *catalog.Catalog, kind catalog.TableKind) *catalog.Ta
 	return tb
 }
 
-// withExamples renders a message with every placeholder replaced by its
-// param's example: 6001's {maxSize} has the example "15MB", which gives back
-// the seed's text "최대 파일 업로드 사이즈 초과 (15MB)".
-func withExamples(code *catalog.Code, lang string) string {
-	return code.Message.Plain(lang, func(name string) string {
-		for _, p := range code.Params {
-			if p.Name == name {
-				return p.Example
-			}
-		}
-		return "{" + name + "}"
-	})
-}
-
 // TestSeedsPresent checks every code of the source tables against codes.yaml;
 // TestDeparturesListed checks their texts.
 func TestSeedsPresent(t *testing.T) {

@@ -1,11 +1,8 @@
 package golang
 
 import (
-	"bytes"
 	"flag"
-	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -51,54 +48,11 @@ func emitFixture(t testing.TB) []output.File {
 // TestGolden compares the fixture's output byte for byte with
 // testdata/golden; `go test ./internal/golang -update` rewrites it.
 func TestGolden(t *testing.T) {
-	files := emitFixture(t)
-	if *update {
-		if err := os.RemoveAll(goldenDir); err != nil {
-			t.Fatal(err)
-		}
+	got := map[string][]byte{}
+	for _, f := range emitFixture(t) {
+		got[goldenName(t, f)] = f.Data
 	}
-	var want []string
-	for _, f := range files {
-		name := goldenName(t, f)
-		want = append(want, name)
-		path := filepath.Join(goldenDir, name)
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, f.Data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		golden, err := os.ReadFile(path)
-		if err != nil {
-			t.Errorf("%s: %v (run go test ./internal/golang -update)", f.Path, err)
-			continue
-		}
-		if !bytes.Equal(golden, f.Data) {
-			t.Errorf("%s differs from %s (run go test ./internal/golang -update and review the diff):\n%s",
-				f.Path, path, testtool.Diff(string(golden), string(f.Data)))
-		}
-	}
-	// No golden file may outlive the output it recorded.
-	var have []string
-	err := filepath.WalkDir(goldenDir, func(p string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(goldenDir, p)
-		have = append(have, filepath.ToSlash(rel))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	slices.Sort(have)
-	slices.Sort(want)
-	if !slices.Equal(have, want) {
-		t.Errorf("golden files %v, emitted %v", have, want)
-	}
+	testtool.GoldenDir(t, goldenDir, got, *update)
 }
 
 // goldenName is a file's path below the Go output dir, with .golden added

@@ -5,7 +5,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -81,61 +80,7 @@ func TestGolden(t *testing.T) {
 	for _, name := range cases(t) {
 		t.Run(name, func(t *testing.T) {
 			c, files := emitCase(t, name)
-			got := relative(t, c, files)
-			dir := filepath.Join("testdata", "golden", name)
-			if *update {
-				if err := os.RemoveAll(dir); err != nil {
-					t.Fatal(err)
-				}
-				for rel, data := range got {
-					p := filepath.Join(dir, filepath.FromSlash(rel))
-					if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(p, data, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				return
-			}
-			want := map[string][]byte{}
-			err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return err
-				}
-				data, err := os.ReadFile(p)
-				if err != nil {
-					return err
-				}
-				rel, _ := filepath.Rel(dir, p)
-				want[filepath.ToSlash(rel)] = data
-				return nil
-			})
-			if err != nil {
-				t.Fatalf("%v (run `go test ./internal/markdown -update` to create the golden files)", err)
-			}
-			var paths []string
-			for p := range got {
-				paths = append(paths, p)
-			}
-			for p := range want {
-				if _, ok := got[p]; !ok {
-					paths = append(paths, p)
-				}
-			}
-			slices.Sort(paths)
-			for _, p := range paths {
-				g, inGot := got[p]
-				w, inWant := want[p]
-				switch {
-				case !inWant:
-					t.Errorf("%s: emitted but has no golden file", p)
-				case !inGot:
-					t.Errorf("%s: golden file, but not emitted", p)
-				case string(g) != string(w):
-					t.Errorf("%s differs from its golden file (-update rewrites them):\n%s", p, testtool.Diff(string(w), string(g)))
-				}
-			}
+			testtool.GoldenDir(t, filepath.Join("testdata", "golden", name), relative(t, c, files), *update)
 		})
 	}
 }

@@ -17,8 +17,6 @@ import (
 type yamlOut struct {
 	buf   *bytes.Buffer
 	stack []yamlFrame
-	// item is set while a "-" waits for its value.
-	item bool
 }
 
 // yamlFrame is an open collection: where its entries go, whether the

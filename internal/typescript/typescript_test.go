@@ -3,7 +3,6 @@ package typescript_test
 import (
 	"bytes"
 	"flag"
-	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -68,45 +67,7 @@ func TestGolden(t *testing.T) {
 	for _, name := range cases {
 		t.Run(name, func(t *testing.T) {
 			_, files := emit(t, name)
-			dir := filepath.Join("testdata", "golden", name)
-			if *update {
-				if err := os.RemoveAll(dir); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.MkdirAll(dir, 0o755); err != nil {
-					t.Fatal(err)
-				}
-				for rel, data := range files {
-					if err := os.WriteFile(filepath.Join(dir, rel), data, 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-			}
-			entries, err := os.ReadDir(dir)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			var want []string
-			for _, e := range entries {
-				want = append(want, e.Name())
-			}
-			var got []string
-			for rel := range files {
-				got = append(got, rel)
-			}
-			slices.Sort(got)
-			if !slices.Equal(got, want) {
-				t.Fatalf("emitted files %v, golden files %v", got, want)
-			}
-			for _, rel := range got {
-				golden, err := os.ReadFile(filepath.Join(dir, rel))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if !bytes.Equal(files[rel], golden) {
-					t.Errorf("%s differs from its golden file (run go test -update and review the diff):\n%s", rel, testtool.Diff(golden, files[rel]))
-				}
-			}
+			testtool.GoldenDir(t, filepath.Join("testdata", "golden", name), files, *update)
 		})
 	}
 }
