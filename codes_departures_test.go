@@ -1,4 +1,4 @@
-package catalog_test
+package errgen_test
 
 import (
 	"fmt"
@@ -13,8 +13,8 @@ import (
 )
 
 const (
-	httpSeedsPath  = "../../testdata/seeds/http.tsv"
-	departuresPath = "../../docs/sources.md"
+	httpSeedsPath  = "testdata/seeds/http.tsv"
+	departuresPath = "docs/sources.md"
 )
 
 // A departure is one place where codes.yaml says something other than the

@@ -1,4 +1,4 @@
-package catalog_test
+package errgen_test
 
 import (
 	"encoding/csv"
@@ -15,8 +15,8 @@ import (
 // Transcriptions of the two authorities the http table follows (see the
 // header of each file).
 const (
-	ianaPath   = "../../testdata/iana/http-status-codes.csv"
-	dutiesPath = "../../testdata/rfc/status-header-duties.tsv"
+	ianaPath   = "testdata/iana/http-status-codes.csv"
+	dutiesPath = "testdata/rfc/status-header-duties.tsv"
 )
 
 type ianaRow struct {
