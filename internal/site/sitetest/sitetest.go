@@ -156,10 +156,25 @@ func Serve(t testing.TB, dir string) *Server {
 }
 
 // Browser starts headless Chromium for the test and returns a browser
-// context; every chromedp action on it runs in one tab.
+// context; every chromedp action on it runs in one tab. A start that
+// fails (Chromium now and then dies at start on a loaded machine) is
+// tried again, twice.
 func Browser(t testing.TB, timeout time.Duration) context.Context {
 	t.Helper()
 	chromium := testtool.Chromium(t)
+	var err error
+	for range 3 {
+		var browser context.Context
+		if browser, err = startBrowser(t, chromium, timeout); err == nil {
+			return browser
+		}
+		t.Logf("starting chromium: %v", err)
+	}
+	t.Fatalf("starting chromium: %v", err)
+	return nil
+}
+
+func startBrowser(t testing.TB, chromium string, timeout time.Duration) (context.Context, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	t.Cleanup(cancel)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx,
@@ -179,10 +194,7 @@ func Browser(t testing.TB, timeout time.Duration) context.Context {
 	t.Cleanup(cancelAlloc)
 	browser, cancelBrowser := chromedp.NewContext(alloc)
 	t.Cleanup(cancelBrowser)
-	if err := chromedp.Do(browser); err != nil {
-		t.Fatalf("starting chromium: %v", err)
-	}
-	return browser
+	return browser, chromedp.Do(browser)
 }
 
 // Search types query into the page's search box and waits until a result
