@@ -239,7 +239,7 @@ error:
   title: {en: Errors, ko: 에러}
   range: [1000, 1999]
   codes:
-    - {code: 1001, id: NameTooLong, status: 400, message: {en: "At most {max}.", ko: "최대 {max}자."}, params: [{name: max, type: int, example: 255}]}
+    - {code: 1001, id: NameTooLong, status: 400, message: {en: "At most {max}.", ko: "최대 {max}자."}, title: {en: Name too long, ko: 이름이 너무 김}, params: [{name: max, type: int, example: 255}]}
     - {code: 1002, id: NameMissing, status: 400, message: {en: Missing., ko: 없음.}}
 `
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,19 +17,22 @@ var minCodes = len(clientCodes) + len(statuses) + 10
 
 // code is one synthetic entry before it is written out.
 type code struct {
-	number     int
-	id, wire   string
-	cond       string // the condition's id, e.g. NotFound
-	status     int    // 0 in the http table
-	client     bool
-	en, ko     string
-	descEn     string
-	descKo     string
-	reference  string
-	params     []param
-	headers    []header
-	retryable  bool
-	deprecated bool
+	number   int
+	id, wire string
+	cond     string // the condition's id, e.g. NotFound
+	status   int    // 0 in the http table
+	client   bool
+	en, ko   string
+	// titleEn/Ko is the problem title of a message with params: the
+	// condition's plain message.
+	titleEn, titleKo string
+	descEn           string
+	descKo           string
+	reference        string
+	params           []param
+	headers          []header
+	retryable        bool
+	deprecated       bool
 	// replacement is the id of the code that replaces a deprecated one;
 	// reasonEn/Ko are its optional reason.
 	replacement        string
@@ -212,11 +216,18 @@ func errorTable(rng *rand.Rand, n int) (*table, error) {
 	return t, nil
 }
 
+// paramText matches a placeholder with the space or parentheses around it.
+var paramText = regexp.MustCompile(` ?\(?\{[A-Za-z_][A-Za-z0-9_]*\}\)?`)
+
+// withoutParams is a message with its placeholders cut out: a title.
+func withoutParams(s string) string { return paramText.ReplaceAllString(s, "") }
+
 func newCode(rng *rand.Rand, cond *condition, d, s word, number int, id string) *code {
 	c := &code{number: number, id: id, cond: cond.id, status: cond.status, retryable: cond.retryable}
 	withParams := cond.params != nil && (!cond.optional || rng.Float64() < 0.4)
 	if withParams {
 		c.en, c.ko, c.params = cond.en(d, s), cond.ko(d, s), cond.params
+		c.titleEn, c.titleKo = withoutParams(c.en), withoutParams(c.ko)
 	} else {
 		c.en, c.ko = cond.plainEn(d, s), cond.plainKo(d, s)
 	}
@@ -367,6 +378,9 @@ func writeCode(b *bytes.Buffer, c *code) {
 		}
 	}
 	text(b, "      ", "message", c.en, c.ko)
+	if c.titleEn != "" {
+		text(b, "      ", "title", c.titleEn, c.titleKo)
+	}
 	if c.descEn != "" {
 		text(b, "      ", "description", c.descEn, c.descKo)
 	}

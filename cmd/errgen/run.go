@@ -37,6 +37,7 @@ func init() {
 		{"import", "merge a code table (Markdown, HTML, CSV, TSV, Go) into the catalog", importUsage, runImport},
 		{"breaking", "exit 1 on changes that break clients, against an older catalog", breakingUsage, runBreaking},
 		{"usage", "find where code uses the codes, and which uses are wrong", usageUsage, runUsage},
+		{"vet", "report Go code that sends a code without its obliged header, or below 400", vetUsage, runVet},
 		{"schema", "print the JSON Schema of codes.yaml", schemaUsage, runSchema},
 		{"version", "print errgen's version", "Usage: errgen version\n", runVersion},
 	}

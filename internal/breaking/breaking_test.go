@@ -158,11 +158,11 @@ func TestPositions(t *testing.T) {
 		// The new number of the renumbered code, its old number.
 		{"code_renumbered", breaking.CodeRenumbered, "new.yaml:44:13", "old.yaml:44:13"},
 		// The code that takes the number, the reservation it took.
-		{"reserved_reused", breaking.ReservedReused, "new.yaml:44:13", "old.yaml:58:7"},
+		{"reserved_reused", breaking.ReservedReused, "new.yaml:44:13", "old.yaml:59:7"},
 		// The reservation that retires the code, the code.
-		{"code_retired", breaking.CodeRetired, "new.yaml:52:7", "old.yaml:38:13"},
+		{"code_retired", breaking.CodeRetired, "new.yaml:53:7", "old.yaml:38:13"},
 		// The table without the reservation, the reservation.
-		{"reservation_removed", breaking.ReservationRemoved, "new.yaml:29:3", "old.yaml:58:7"},
+		{"reservation_removed", breaking.ReservationRemoved, "new.yaml:29:3", "old.yaml:59:7"},
 		// The file without the table, the table.
 		{"table_removed", breaking.TableRemoved, "new.yaml:1:1", "old.yaml:29:3"},
 		// The added code, its old table.

@@ -38,6 +38,17 @@ func lintCode(r *reporter, c *Catalog, http *Table, code *Code) {
 			r.warnf(code.Pos, "add it under headers with requirement MUST", "RFC 9110 requires %d responses to carry %s", code.Number, h)
 		}
 	}
+	// A duty header without a static value is enforced only by the Go
+	// target: its New… constructor takes the value and errgen vet finds
+	// the other ways to send the code.
+	if code.Status >= 400 && c.Output.Target("go") == nil {
+		for _, h := range c.ObligedHeaders(code) {
+			if h.Duty() && h.Static == "" {
+				r.warnf(code.Pos, "declare its value under the top-level `headers:` if it is the same on every response, or turn the Go target on: its constructor takes the value and errgen vet reports the other ways to send the code",
+					"%s code %d is sent with status %d, which %s %s; the header has neither a static value nor an enforced constructor", kind, code.Number, code.Status, must(h), h.Name)
+			}
+		}
+	}
 	if kind != KindHTTP && http != nil && code.Status != code.Number {
 		if std := http.Lookup(code.Number); std != nil {
 			r.warnf(code.Pos, "say so in its description, and prefer a number outside the HTTP status range for new codes",
@@ -103,4 +114,12 @@ func hasHeader(code *Code, name string) bool {
 
 func untranslated(code *Code, field, lang string) bool {
 	return slices.ContainsFunc(code.Untranslated, func(u Untranslated) bool { return u.Field == field && u.Lang == lang })
+}
+
+// must is the obligation of a duty header in words.
+func must(h Header) string {
+	if h.Requirement == Must {
+		return "MUST carry"
+	}
+	return "is set to always carry (SHOULD, enforced)"
 }

@@ -1,7 +1,9 @@
 package catalog_test
 
 import (
+	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,5 +99,65 @@ func TestLintUntranslated(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("advice:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestLintUnenforcedHeader: with the Go target off, a MUST header without a
+// static value has nothing to enforce it; a static value, or the Go target,
+// silences the advice.
+func TestLintUnenforcedHeader(t *testing.T) {
+	base := `version: 1
+languages: [{tag: en, name: English}]
+default_language: en
+docs: {base_url: https://docs.example.com/codes}
+output: {dir: out, %s}
+%s
+http:
+  type: HTTPCode
+  prefix: HTTP
+  title: {en: HTTP}
+  range: [100, 599]
+  codes:
+    - code: 401
+      id: Unauthorized
+      message: {en: Unauthorized}
+      headers: [{name: WWW-Authenticate, requirement: MUST}]
+    - code: 405
+      id: MethodNotAllowed
+      message: {en: Method Not Allowed}
+      headers: [{name: Allow, requirement: MUST}]
+    - code: 101
+      id: SwitchingProtocols
+      message: {en: Switching Protocols}
+      headers: [{name: Upgrade, requirement: MUST}]
+`
+	for _, tc := range []struct {
+		name, target, headers string
+		want                  []string
+	}{
+		{"go off, no static", `typescript: {dir: out/ts, package: x, version: 1.0.0}`, "", []string{
+			"codes.yaml:13:13: warning: http code 401 is sent with status 401, which MUST carry WWW-Authenticate; the header has neither a static value nor an enforced constructor",
+			"codes.yaml:17:13: warning: http code 405 is sent with status 405, which MUST carry Allow; the header has neither a static value nor an enforced constructor",
+		}},
+		{"go off, static challenge", `typescript: {dir: out/ts, package: x, version: 1.0.0}`, `headers: {WWW-Authenticate: Bearer}`, []string{
+			"codes.yaml:17:13: warning: http code 405 is sent with status 405, which MUST carry Allow; the header has neither a static value nor an enforced constructor",
+		}},
+		{"go on", `go: {dir: out/go, package: codes}`, "", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := catalog.Parse("codes.yaml", []byte(fmt.Sprintf(base, tc.target, tc.headers)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range catalog.Lint(c) {
+				if strings.Contains(d.Message, "enforced constructor") {
+					got = append(got, strings.SplitN(d.String(), "; declare", 2)[0])
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("advice:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
 	}
 }

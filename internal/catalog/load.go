@@ -117,9 +117,9 @@ func (r *reader) checkSource(data []byte) bool {
 }
 
 var (
-	topKeys   = []string{"version", "languages", "default_language", "docs", "output", "http", "response", "error"}
+	topKeys   = []string{"version", "languages", "default_language", "docs", "output", "headers", "http", "response", "error"}
 	tableKeys = []string{"type", "prefix", "title", "description", "range", "categories", "codes", "reserved"}
-	codeKeys  = []string{"code", "id", "wire", "status", "client", "message", "description", "reference", "params", "headers", "retryable", "deprecated"}
+	codeKeys  = []string{"code", "id", "wire", "status", "client", "message", "title", "description", "reference", "params", "headers", "retryable", "deprecated"}
 )
 
 func (r *reader) catalog(root *yaml.Node) *Catalog {
@@ -168,6 +168,9 @@ func (r *reader) catalog(root *yaml.Node) *Catalog {
 	}
 	if len(c.Tables) == 0 && top.node != nil {
 		r.errorf(r.pos(top.node), "add an `http`, `response` or `error` table", "the catalog has no table")
+	}
+	if n := top.get("headers"); n != nil {
+		c.Headers = r.staticHeaders(c, n)
 	}
 	r.crossCheck(c)
 	return c

@@ -38,6 +38,12 @@ type Catalog struct {
 
 	Output Output
 
+	// Headers are the values of obliged headers that are the same on every
+	// response of the service (a WWW-Authenticate challenge, say), in
+	// declaration order. Each is also set as Header.Static on every code
+	// header of that name.
+	Headers []StaticHeader
+
 	// Tables in fixed order: http, response, error (absent ones omitted).
 	Tables []*Table
 }
@@ -105,7 +111,12 @@ type Code struct {
 	// (-1 … -6); a server never sends it.
 	Client bool
 
-	Message     Message
+	Message Message
+	// Title is the problem title in every language: a short summary that is
+	// the same for every occurrence and holds no placeholder (RFC 9457,
+	// Section 3.1.3). It is the catalog's `title` where the message has
+	// placeholders or braces, else the message itself.
+	Title       Text
 	Description Text // may be empty in every language
 	// Reference is a spec citation, e.g. "RFC 9110 §15.5.2".
 	Reference string
@@ -137,7 +148,22 @@ type Untranslated struct {
 type Header struct {
 	Name        string
 	Requirement Requirement
+	// Enforce makes a SHOULD header a duty, as a MUST header always is.
+	Enforce     bool
 	Description Text
+	// Static is the service's value of the header (Catalog.Headers), or "".
+	Static string
+}
+
+// Duty reports whether every response with the status must carry the
+// header: a MUST header, or a SHOULD header the catalog enforces.
+func (h Header) Duty() bool { return h.Requirement == Must || h.Enforce }
+
+// StaticHeader is a header value declared once for the whole service.
+type StaticHeader struct {
+	Name  string
+	Value string
+	Pos   Pos
 }
 
 // Requirement is an RFC 2119 keyword.
@@ -280,6 +306,18 @@ func (c *Catalog) ObligedHeaders(code *Code) []Header {
 func DocsPath(code *Code, lang string) string {
 	return "/" + lang + "/" + string(code.Table.Kind) + "/" + strconv.Itoa(code.Number)
 }
+
+// ProblemType is the problem type URI of a code (RFC 9457, Section 3.1.1):
+// {base}/{table}/{number}, the same in every language. The docs site serves
+// a page there that leads to each language's page.
+func (c *Catalog) ProblemType(code *Code) string {
+	return c.DocsBaseURL + "/" + string(code.Table.Kind) + "/" + strconv.Itoa(code.Number)
+}
+
+// IsProblem reports whether a server sends the code as problem details:
+// only 4xx and 5xx statuses are problems. Client codes (status 0) and
+// informational, success and redirection statuses are not.
+func (c *Code) IsProblem() bool { return c.Status >= 400 && c.Status <= 599 }
 
 // DocsURL is the stable link of a code's page in one language. Go's and
 // TypeScript's DocsURL and the Markdown tree all follow it.

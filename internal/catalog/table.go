@@ -203,6 +203,7 @@ func (r *reader) code(t *Table, n *yaml.Node, tags []string, rangeOK bool, repla
 		c.Params = r.params(v)
 	}
 	r.segments(c, f.get("message"), tags)
+	r.title(c, f, tags)
 	if v := f.get("headers"); v != nil {
 		if t.Kind != KindHTTP || c.Client {
 			r.errorf(r.pos(f.keys["headers"]), "declare headers on the http table's entry for the status; response and error codes inherit them", "only server http codes carry headers")
@@ -342,7 +343,7 @@ func (r *reader) segments(c *Code, n *yaml.Node, tags []string) {
 func (r *reader) headers(n *yaml.Node, tags []string) []Header {
 	var hs []Header
 	for _, item := range r.sequence(n, "headers") {
-		f, ok := r.mapping(item, "a header", []string{"name", "requirement", "description"}, []string{"name", "requirement"})
+		f, ok := r.mapping(item, "a header", []string{"name", "requirement", "enforce", "description"}, []string{"name", "requirement"})
 		if !ok || f.get("name") == nil || f.get("requirement") == nil {
 			continue
 		}
@@ -364,6 +365,12 @@ func (r *reader) headers(n *yaml.Node, tags []string) []Header {
 				h.Requirement = Requirement(s)
 			default:
 				r.errorf(r.pos(f.get("requirement")), "use MUST, SHOULD or MAY as the RFC says", "header requirement %q is not an RFC 2119 keyword", s)
+			}
+		}
+		if v := f.get("enforce"); v != nil {
+			h.Enforce, _ = r.boolean(v, "enforce")
+			if h.Enforce && h.Requirement != Should {
+				r.errorf(r.pos(v), "remove it: a MUST header is always a duty, and a MAY header never is", "enforce applies to SHOULD headers only")
 			}
 		}
 		if v := f.get("description"); v != nil {

@@ -260,6 +260,35 @@ func (g *gen) tailSection(w *writer, p *plan) {
 	}
 
 	w.s("\n")
+	w.doc("", doc("title returns the problem title of c in language l: the catalog's title where the message has placeholders, else the message."))
+	titled := false
+	for i, c := range p.t.Codes {
+		for l, tag := range g.langs {
+			if c.Title[tag] == p.msg(i, l) {
+				continue
+			}
+			if !titled {
+				w.s("func (c ", T, ") title(l int) string {\n\tswitch c {\n")
+				titled = true
+			}
+			w.s("\tcase ", p.name(i), ":\n\t\treturn [...]string{")
+			for j, tag := range g.langs {
+				if j > 0 {
+					w.s(", ")
+				}
+				w.lit(c.Title[tag])
+			}
+			w.s("}[l]\n")
+			break
+		}
+	}
+	if titled {
+		w.s("\t}\n\treturn c.message(l)\n}\n")
+	} else {
+		w.s("func (c ", T, ") title(l int) string {\n\treturn c.message(l)\n}\n")
+	}
+
+	w.s("\n")
 	w.doc("", doc("Retryable reports whether a request that failed with c may succeed when repeated unchanged."))
 	var retry []string
 	for i, c := range p.t.Codes {
@@ -410,6 +439,20 @@ func (g *gen) codeDoc(w *writer, p *plan, i int) {
 	if c.Deprecated != nil {
 		w.s("\t//\n")
 		w.para("\t").text(g.deprecation(c)).end()
+	}
+	// Directives errgen vet reads (as facts of the constant): sending the
+	// bare code loses a header only the caller can give, or sends a
+	// non-error as a problem.
+	switch {
+	case c.Status >= 400:
+		for _, h := range g.obliged(c).headers {
+			w.s("\t//errgen:header ", h, "\n")
+		}
+		if g.obliged(c).retry == catalog.Must {
+			w.s("\t//errgen:header ", retryAfterHeader, "\n")
+		}
+	case c.Status > 0:
+		w.s("\t//errgen:noproblem\n")
 	}
 }
 

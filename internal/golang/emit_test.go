@@ -44,6 +44,9 @@ var hostile = []string{
 	"${x} %s %v %!",
 }
 
+// noBraces is s without braces, which a title cannot hold.
+func noBraces(s string) string { return strings.NewReplacer("{", "", "}", "").Replace(s) }
+
 // synthetic returns the fixture's YAML with n more error codes appended,
 // with hostile texts, placeholders and deprecations, spread so that the
 // table stays sparse.
@@ -61,11 +64,14 @@ func synthetic(t testing.TB, n int) []byte {
 		h := hostile[i%len(hostile)]
 		id := fmt.Sprintf("Gen%d", i)
 		fmt.Fprintf(&b, "    - code: %d\n      id: %s\n      status: %d\n", 10000+i*7, id, []int{400, 401, 404, 413, 429, 500, 503}[i%7])
+		title := fmt.Sprintf("      title: {en: %s, ko: %s, ja: %s}\n", q("Title "+noBraces(h)), q("제목 "+noBraces(h)), q("題名 "+noBraces(h)))
 		switch i % 3 {
 		case 0:
 			fmt.Fprintf(&b, "      message: {en: %s, ko: %s, ja: %s}\n", q(h), q("한국어 "+h), q("日本語 "+h))
+			b.WriteString(title)
 		case 1:
 			fmt.Fprintf(&b, "      message: {en: %s, ko: %s, ja: %s}\n", q(h+" {count} of {name}"), q("{name}의 {count} "+h), q("{count}件 {name} "+h))
+			b.WriteString(title)
 			fmt.Fprintf(&b, "      params:\n        - {name: count, type: int, example: %d}\n        - {name: name, type: string, example: %s}\n", rng.IntN(100), q(h))
 		case 2:
 			fmt.Fprintf(&b, "      message: {en: %s, ko: %s, ja: %s}\n", q("plain "+strconv.Itoa(i)), q("평범 "+strconv.Itoa(i)), q("普通 "+strconv.Itoa(i)))
@@ -112,7 +118,7 @@ error:
   range: [0, 9]
   codes:
     - {code: 0, id: Zero, status: 500, message: {en: zero}}
-    - {code: 9, id: Nine, status: 503, retryable: true, message: {en: "nine {n}"}, params: [{name: n, type: int, example: 9}]}
+    - {code: 9, id: Nine, status: 503, retryable: true, message: {en: "nine {n}"}, title: {en: nine}, params: [{name: n, type: int, example: 9}]}
 `
 
 // catalogs are every catalog the tests render: the fixture, the project's
@@ -265,6 +271,7 @@ error:
       id: Bad
       status: 400
       message: {en: "bad {x}"}
+      title: {en: bad}
       params: [{name: x, example: y}]
 `
 
@@ -276,13 +283,13 @@ func TestCollisions(t *testing.T) {
 		want      []string
 	}{
 		{"support declaration", "    - {code: 1002, id: Problem, status: 400, message: {en: x}}\n",
-			[]string{"c.yaml:24:14: Go: the constant of error code 1002 is named Problem, which the generated package already declares; choose another id"}},
+			[]string{"c.yaml:25:14: Go: the constant of error code 1002 is named Problem, which the generated package already declares; choose another id"}},
 		{"constructor", "    - {code: 1002, id: NewBad, status: 400, message: {en: x}}\n",
-			[]string{"c.yaml:19:13: Go: the constructor of Bad is named NewBad, as is the constant of error code 1002 (c.yaml:24:14); choose another id"}},
+			[]string{"c.yaml:19:13: Go: the constructor of Bad is named NewBad, as is the constant of error code 1002 (c.yaml:25:14); choose another id"}},
 		{"table function", "    - {code: 1002, id: ParseHTTPCode, status: 400, message: {en: x}}\n    - {code: 1003, id: MatchLanguage, status: 400, message: {en: x}}\n",
 			[]string{
-				"c.yaml:24:14: Go: the constant of error code 1002 is named ParseHTTPCode, as is the Parse function of the http table (c.yaml:7:3); choose another id",
-				"c.yaml:25:14: Go: the constant of error code 1003 is named MatchLanguage, which the generated package already declares; choose another id",
+				"c.yaml:25:14: Go: the constant of error code 1002 is named ParseHTTPCode, as is the Parse function of the http table (c.yaml:7:3); choose another id",
+				"c.yaml:26:14: Go: the constant of error code 1003 is named MatchLanguage, which the generated package already declares; choose another id",
 			}},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -241,7 +241,12 @@ type expectCode struct {
 	Messages   map[string]string `json:"messages"` // as Message returns them
 	Filled     map[string]string `json:"filled"`   // placeholders filled with their examples
 	Docs       map[string]string `json:"docs"`
-	Must       []string          `json:"must"` // headers the status obliges
+	Titles     map[string]string `json:"titles"`
+	Type       string            `json:"type"` // the problem type URI
+	// Must lists the headers a problem with the status must carry that the
+	// service has no one value for; Static those it has, with the value.
+	Must   []string          `json:"must"`
+	Static map[string]string `json:"static"`
 }
 
 func expectations(c *catalog.Catalog) expect {
@@ -262,6 +267,9 @@ func expectations(c *catalog.Catalog) expect {
 				Messages:   map[string]string{},
 				Filled:     map[string]string{},
 				Docs:       map[string]string{},
+				Titles:     map[string]string{},
+				Type:       c.ProblemType(code),
+				Static:     map[string]string{},
 			}
 			for _, l := range e.Languages {
 				ec.Messages[l] = code.Message.Plain(l, func(p string) string { return "{" + p + "}" })
@@ -274,9 +282,14 @@ func expectations(c *catalog.Catalog) expect {
 					return "?"
 				})
 				ec.Docs[l] = c.DocsURL(code, l)
+				ec.Titles[l] = code.Title[l]
 			}
 			for _, h := range c.ObligedHeaders(code) {
-				if h.Requirement == catalog.Must {
+				switch {
+				case code.Status < 400 || !h.Duty():
+				case h.Static != "":
+					ec.Static[h.Name] = h.Static
+				default:
 					ec.Must = append(ec.Must, h.Name)
 				}
 			}

@@ -229,8 +229,10 @@ func (g *gen) ctorOf(c *catalog.Code) *ctor {
 }
 
 // obliged sorts the headers a code's response carries into those a
-// constructor takes: MUST headers by name, and Retry-After with its
-// requirement. Response and error codes share their status's analysis.
+// constructor takes: the duties (MUST, or SHOULD enforced) that have no
+// static value, by name, and Retry-After with its requirement (MUST when it
+// is such a duty). A code whose status is below 400 is never a problem, so
+// it takes no header. Response and error codes share their status's analysis.
 func (g *gen) obliged(c *catalog.Code) obligation {
 	if c.Table.Kind != catalog.KindHTTP {
 		if h, ok := g.byStatus[c.Status]; ok {
@@ -238,13 +240,19 @@ func (g *gen) obliged(c *catalog.Code) obligation {
 		}
 	}
 	var h obligation
-	for _, hd := range g.c.ObligedHeaders(c) {
-		if strings.EqualFold(hd.Name, retryAfterHeader) {
-			h.retry = hd.Requirement
-			continue
-		}
-		if hd.Requirement == catalog.Must && !slices.ContainsFunc(h.headers, func(s string) bool { return strings.EqualFold(s, hd.Name) }) {
-			h.headers = append(h.headers, hd.Name)
+	if c.Status >= 400 {
+		for _, hd := range g.c.ObligedHeaders(c) {
+			needed := hd.Duty() && hd.Static == ""
+			if strings.EqualFold(hd.Name, retryAfterHeader) {
+				h.retry = catalog.May
+				if needed {
+					h.retry = catalog.Must
+				}
+				continue
+			}
+			if needed && !slices.ContainsFunc(h.headers, func(s string) bool { return strings.EqualFold(s, hd.Name) }) {
+				h.headers = append(h.headers, hd.Name)
+			}
 		}
 	}
 	if c.Table.Kind != catalog.KindHTTP {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/dave/jennifer/jen"
 
+	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
 )
 
@@ -81,8 +82,49 @@ func (g *gen) runtimeFills() map[string]map[string]fill {
 			"defaultLang":     {decl: jen.Const().Id("defaultLang").Op("=").Lit(g.def)},
 			"Languages":       {doc: doc("Languages returns the tags of the languages messages exist in, in declaration order: " + strings.Join(langs, ", ") + ".")},
 		},
-		"problem.go": {"internalProblem": internal},
+		"problem.go": {"internalProblem": internal, "statusHeaders": g.statusHeaders()},
 	}
+}
+
+// statusHeaders fills the function that lists, per HTTP status, the headers
+// a problem with it must carry and the service's value of each ("" when only
+// the caller can give one).
+func (g *gen) statusHeaders() fill {
+	var cases []jen.Code
+	if t := g.c.Table(catalog.KindHTTP); t != nil {
+		for _, c := range t.Codes {
+			duties := problemDuties(c)
+			if len(duties) == 0 {
+				continue
+			}
+			var fields []jen.Code
+			for _, h := range duties {
+				fields = append(fields, jen.Values(jen.Lit(h.Name), jen.Lit(h.Static)))
+			}
+			cases = append(cases, jen.Case(jen.Lit(c.Number)).Block(jen.Return(jen.Index().Id("field").Values(fields...))))
+		}
+	}
+	body := []jen.Code{jen.Return(jen.Nil())}
+	if len(cases) > 0 {
+		body = []jen.Code{jen.Switch(jen.Id("status")).Block(cases...), jen.Return(jen.Nil())}
+	}
+	return fill{decl: jen.Func().Id("statusHeaders").Params(jen.Id("status").Int()).Index().Id("field").Block(body...)}
+}
+
+// problemDuties returns the headers every problem response with an http
+// code's status must carry: its MUST headers and the SHOULD headers the
+// catalog enforces. A status below 400 sends no problem, so it has none.
+func problemDuties(c *catalog.Code) []catalog.Header {
+	if c.Status < 400 {
+		return nil
+	}
+	var out []catalog.Header
+	for _, h := range c.Headers {
+		if h.Duty() {
+			out = append(out, h)
+		}
+	}
+	return out
 }
 
 // runtimeFile renders runtime/name for the package: errgen's header, the

@@ -130,6 +130,19 @@ func (g *gen) methods(f *jen.File, p *plan) {
 	)
 	f.Line()
 
+	addComment(f, doc("Title returns the problem title of c in lang, or in DefaultLanguage when lang is not one of Languages: a short summary, the same for every occurrence, without placeholders (its message where that has none). It returns \"\" when c is no code.")...)
+	f.Add(recv()).Id("Title").Params(jen.Id("lang").String()).String().Block(
+		jen.Return(jen.Id("c").Dot("title").Call(jen.Id("langIndex").Call(jen.Id("lang")))),
+	)
+	f.Line()
+
+	addComment(f, doc(fmt.Sprintf("ProblemType returns the problem type URI of c, the same in every language: {base}/%s/{number}, where the docs site leads to each language's page. It returns \"\" when c is no code.", p.t.Kind))...)
+	f.Add(recv()).Id("ProblemType").Params().String().Block(
+		jen.If(jen.Op("!").Id("c").Dot("Valid").Call()).Block(jen.Return(jen.Lit(""))),
+		jen.Return(jen.Id("docsBaseURL").Op("+").Lit("/"+string(p.t.Kind)+"/").Op("+").Qual("strconv", "Itoa").Call(jen.Int().Call(jen.Id("c")))),
+	)
+	f.Line()
+
 	addComment(f, doc(fmt.Sprintf("DocsURL returns the link to the page of c in the docs in lang, or in DefaultLanguage when lang is not one of Languages: {base}/{lang}/%s/{number}. It returns \"\" when c is no code.", p.t.Kind))...)
 	f.Add(recv()).Id("DocsURL").Params(jen.Id("lang").String()).String().Block(
 		jen.If(jen.Op("!").Id("c").Dot("Valid").Call()).Block(jen.Return(jen.Lit(""))),

@@ -60,6 +60,7 @@ type Labels struct {
 	ParamExample   string   `yaml:"param_example"`
 	Problem        string   `yaml:"problem"`
 	ProblemIntro   string   `yaml:"problem_intro"`
+	NoProblem      string   `yaml:"no_problem"`
 	DeprecatedNote string   `yaml:"deprecated_note"`
 	Replacement    string   `yaml:"replacement"`
 	OtherLanguages string   `yaml:"other_languages"`

@@ -196,13 +196,14 @@ type Problem struct {
 
 // Problem returns the example problem body of a code in the page's
 // language, as the Go target's ProblemOf builds it: type is the code's
-// DocsURL, title its message with the placeholders unfilled (the same for
-// every occurrence), detail the message with each placeholder filled with
-// its example (only for a code with placeholders; otherwise a server sends
-// detail only when it has something to add). It is nil for a client code,
-// which no server sends.
+// problem type URI (the same in every language), title its title (the same
+// for every occurrence, no placeholders), detail the message with each
+// placeholder filled with its example (only for a code with placeholders;
+// otherwise a server sends detail only when it has something to add). It is
+// nil for a client code, which no server sends, and for a status below 400,
+// which is no problem.
 func (p *Page) Problem(c *catalog.Code) *Problem {
-	if c.Client {
+	if !c.IsProblem() {
 		return nil
 	}
 	lang := p.Lang.Tag
@@ -211,8 +212,8 @@ func (p *Page) Problem(c *catalog.Code) *Problem {
 		examples[param.Name] = param.Example
 	}
 	prob := &Problem{
-		Type:   p.Catalog.DocsURL(c, lang),
-		Title:  c.Message.Plain(lang, func(name string) string { return "{" + name + "}" }),
+		Type:   p.Catalog.ProblemType(c),
+		Title:  c.Title[lang],
 		Status: c.Status,
 		Code:   c.Number,
 		Name:   c.Wire,

@@ -437,11 +437,11 @@ func problemSchema() *openapi3.Schema {
 	s.ExternalDocs = &openapi3.ExternalDocs{URL: "https://www.rfc-editor.org/rfc/rfc9457"}
 
 	typ := openapi3.NewStringSchema().WithFormat("uri")
-	typ.Description = "Identifies the problem type: the documentation page of the code."
+	typ.Description = "Identifies the problem type: {docsBaseUrl}/{table}/{code}, the same in every language; the docs site serves a page there that links to each language's page."
 	title := openapi3.NewStringSchema()
-	title.Description = "Short, human-readable summary: the code's message."
-	status := openapi3.NewInt32Schema().WithMin(100).WithMax(599)
-	status.Description = "The HTTP status code the server sent with this problem."
+	title.Description = "Short, human-readable summary of the problem type, the same for every occurrence; it holds no placeholder. Show `detail` where present: it is the message with its placeholders filled."
+	status := openapi3.NewInt32Schema().WithMin(400).WithMax(599)
+	status.Description = "The HTTP status code the server sent with this problem: only 4xx and 5xx responses carry problem details."
 	detail := openapi3.NewStringSchema()
 	detail.Description = "Human-readable explanation specific to this occurrence."
 	instance := openapi3.NewStringSchema().WithFormat("uri-reference")
@@ -553,12 +553,12 @@ func (b *builder) responseDescription(r *responsePlan, lang string) string {
 // and its description (and deprecation) as description.
 func (b *builder) example(code *catalog.Code) *openapi3.Example {
 	lang := b.c.Default
-	// The body the Go target sends: title is the message with its
-	// placeholders unfilled (the same for every occurrence, as RFC 9457
-	// wants), detail the message filled with the params' examples.
+	// The body the Go target sends: type and title are the same for every
+	// occurrence (RFC 9457), detail is the message filled with the params'
+	// examples.
 	value := map[string]any{
-		"type":     b.c.DocsURL(code, lang),
-		"title":    placeholderText(code.Message, lang),
+		"type":     b.c.ProblemType(code),
+		"title":    code.Title[lang],
 		"status":   code.Status,
 		MemberCode: code.Number,
 		MemberName: code.Wire,

@@ -354,8 +354,8 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 			}
 			got, _ := json.Marshal(ex.Value.Value)
 			body := map[string]any{
-				"type":   c.DocsURL(code, c.Default),
-				"title":  code.Message.Plain(c.Default, braces),
+				"type":   c.ProblemType(code),
+				"title":  code.Title[c.Default],
 				"status": status,
 				"code":   code.Number,
 				"name":   code.Wire,

@@ -29,6 +29,8 @@ import (
 // cover).
 func fuzzCatalog(en, ko, desc, example string) []byte {
 	q := func(s string) string { b, _ := json.Marshal(s); return string(b) }
+	// A title holds no braces; the messages keep the fuzzed text.
+	t := func(s string) string { return "T " + strings.NewReplacer("{", "", "}", "").Replace(s) }
 	return fmt.Appendf(nil, `version: 1
 languages:
   - {tag: en, name: English}
@@ -49,6 +51,7 @@ http:
     - code: 400
       id: BadRequest
       message: {en: %s, ko: %s}
+      title: {en: %s, ko: %s}
       description: {en: %s, ko: %s}
 error:
   type: ErrorCode
@@ -59,6 +62,7 @@ error:
       id: Fuzzed
       status: 400
       message: {en: %s, ko: %s}
+      title: {en: %s, ko: %s}
       description: {en: %s, ko: %s}
       params:
         - {name: p, type: string, example: %s}
@@ -66,9 +70,10 @@ error:
       id: Plain
       status: 400
       message: {en: %s, ko: %s}
+      title: {en: %s, ko: %s}
       deprecated: {replacement: Fuzzed, reason: {en: %s, ko: %s}}
-`, q(ko), q(desc), q(ko), q(en), q(ko), q(desc), q(desc), q(en), q(ko),
-		q(en+" {p}"), q("{p} "+ko), q(desc), q(desc), q(example), q(en), q(ko), q(desc), q(desc))
+`, q(ko), q(desc), q(ko), q(en), q(ko), q(t(en)), q(t(ko)), q(desc), q(desc), q(en), q(ko),
+		q(en+" {p}"), q("{p} "+ko), q(t(en)), q(t(ko)), q(desc), q(desc), q(example), q(en), q(ko), q(t(en)), q(t(ko)), q(desc), q(desc))
 }
 
 var (

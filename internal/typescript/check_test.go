@@ -32,7 +32,7 @@ func TestRefuse(t *testing.T) {
 			},
 			want: "testdata/catalog.yaml:94:3: TypeScript: the error table's type name ErrorCode derives ErrorCode, errorCodes, " +
 				"isErrorCode, errorCodeMessages, ErrorCodeParams, ErrorCodeFormatArgs, formatErrorCode, ErrorCodeWire, errorCodeWire, " +
-				"errorCodesByWire, errorCodeStatus, errorCodesByStatus, errorCodeRetryable, errorCodeDocsUrl, which the response table already declares; rename the type",
+				"errorCodesByWire, errorCodeStatus, errorCodesByStatus, errorCodeRetryable, errorCodeDocsUrl, errorCodeTitles, errorCodeProblemType, isErrorCodeProblem, which the response table already declares; rename the type",
 		},
 		{
 			name: "codes the package cannot hold",
@@ -45,8 +45,8 @@ func TestRefuse(t *testing.T) {
 			},
 			want: "testdata/catalog.yaml:99:13: TypeScript: id \"NaN\" cannot name an enum member\n" +
 				"testdata/catalog.yaml:103:13: TypeScript: code 9007199254740992 is beyond what a JavaScript number holds exactly\n" +
-				"testdata/catalog.yaml:140:13: TypeScript: param \"__proto__\" of code 6001 cannot be a property of the params object\n" +
-				"testdata/catalog.yaml:146:13: TypeScript: code 6002 has no message in ko",
+				"testdata/catalog.yaml:141:13: TypeScript: param \"__proto__\" of code 6001 cannot be a property of the params object\n" +
+				"testdata/catalog.yaml:148:13: TypeScript: code 6002 has no message in ko",
 		},
 		{
 			name:   "no form",

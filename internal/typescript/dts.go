@@ -91,13 +91,22 @@ func (g *gen) commonDTS() string {
  * @see {@link https://www.rfc-editor.org/rfc/rfc9457}
  */
 export interface Problem {
-  /** Identifies the problem type: the documentation page of the code. */
+  /**
+   * Identifies the problem type, the same in every language:
+   * ` + "`{docsBaseUrl}/{table}/{code}`" + `, a docs page that leads to each language's page.
+   */
   readonly type: string;
-  /** Short, human-readable summary: the code's message. */
+  /**
+   * Short summary of the problem type, the same for every occurrence and
+   * without placeholders. Show ` + "`detail`" + ` when there is one.
+   */
   readonly title: string;
-  /** The HTTP status code the server sent with this problem. */
+  /** The HTTP status code the server sent with this problem: 400 to 599. */
   readonly status: number;
-  /** Human-readable explanation specific to this occurrence. */
+  /**
+   * Explanation of this occurrence: the code's message with its params
+   * filled, then anything the server adds. What a UI shows first.
+   */
   readonly detail?: string;
   /** Identifies this occurrence of the problem. */
   readonly instance?: string;
@@ -110,7 +119,7 @@ export interface Problem {
 /**
  * Narrows a parsed JSON body (e.g. ` + "`await response.json()`" + `) to a {@link Problem},
  * or returns undefined when it is not one: ` + "`title`" + ` and ` + "`name`" + ` must be
- * strings, ` + "`status`" + ` an integer from 100 to 599 and ` + "`code`" + ` an integer.
+ * strings, ` + "`status`" + ` an integer from 400 to 599 (only errors are problems) and ` + "`code`" + ` an integer.
  * As RFC 9457 says, a ` + "`type`" + `, ` + "`detail`" + ` or ` + "`instance`" + ` of another type is
  * ignored, and a missing ` + "`type`" + ` is ` + "`about:blank`" + `. The result is a new object
  * with only the members above; a code unknown to this package is kept, so
@@ -135,7 +144,7 @@ func (g *gen) entryDTS(enum bool) string {
 	}
 	b.Grow(n * 400)
 	b.WriteString(Header)
-	b.WriteString("\nimport type { Language } from \"./" + commonFile + ".js\";\n\n")
+	b.WriteString("\nimport type { Language, Problem } from \"./" + commonFile + ".js\";\n\n")
 	b.WriteString("export * from \"./" + commonFile + ".js\";\n")
 	for _, t := range g.tables {
 		b.WriteString("\n")
@@ -262,7 +271,24 @@ func (g *gen) tableDTS(b *strings.Builder, t *table, enum bool) {
 	decl("Whether a request that failed with "+article(t.Type)+" "+link+" may succeed when retried.",
 		"export declare const "+t.Retryable+": Readonly<Record<"+t.Type+", boolean>>;")
 	writeDoc(b, "", []string{"The docs page of " + article(t.Type) + " " + link + " in a language (default: {@link defaultLanguage})."})
-	b.WriteString("export declare function " + t.DocsURL + "(code: " + t.Type + ", language?: Language | undefined): string;\n")
+	b.WriteString("export declare function " + t.DocsURL + "(code: " + t.Type + ", language?: Language | undefined): string;\n\n")
+	writeDoc(b, "", []string{
+		"The problem title of every " + link + " in every {@link Language}: a short summary",
+		"the same for every occurrence, without placeholders. A UI shows a problem's",
+		"`detail` when it has one (the message with its params filled), else this.",
+	})
+	b.WriteString("export declare const " + t.Titles + ": Readonly<Record<Language, Readonly<Record<" + t.Type + ", string>>>>;\n\n")
+	writeDoc(b, "", []string{
+		"The problem type URI of " + article(t.Type) + " " + link + ", the same in every language:",
+		"`{docsBaseUrl}/" + t.docsPath() + "/{code}`, a docs page that leads to each language's page.",
+	})
+	b.WriteString("export declare function " + t.ProblemType + "(code: " + t.Type + "): string;\n\n")
+	writeDoc(b, "", []string{
+		"Whether a parsed {@link Problem} is one of " + article(t.Type) + " " + link + ": its `type` is",
+		"that code's {@link " + t.ProblemType + "} (numbers repeat across tables; types do not)",
+		"and its code's status is 400 or above.",
+	})
+	b.WriteString("export declare function " + t.IsProblem + "(problem: Problem): problem is Problem & { readonly code: " + t.Type + " };\n")
 }
 
 // formatExample shows a formatter call in the docs, with the first code

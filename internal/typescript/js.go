@@ -55,7 +55,7 @@ export function parseProblem(body) {
   const { type, title, status, detail, instance, code, name } = body;
   if (
     typeof title !== "string" ||
-    !Number.isInteger(status) || status < 100 || status > 599 ||
+    !Number.isInteger(status) || status < 400 || status > 599 ||
     !Number.isInteger(code) ||
     typeof name !== "string"
   ) {
@@ -139,6 +139,11 @@ export function lookup(groups, value) {
   return group === undefined ? Object.freeze([]) : group;
 }
 
+// problemType is a code's problem type URI: the same in every language.
+export function problemType(table, code) {
+  return docsBaseUrl + "/" + table + "/" + code;
+}
+
 export function docsUrl(table, code, language) {
   return docsBaseUrl + "/" + (isLanguage(language) ? language : defaultLanguage) + "/" + table + "/" + code;
 }
@@ -151,7 +156,7 @@ func (g *gen) tableJS(t *table) string {
 	var b strings.Builder
 	b.Grow(len(t.Codes) * 64 * (len(g.langs) + 2))
 	b.WriteString(Header)
-	b.WriteString("\nimport { docsUrl, format, has, index, lookup } from \"./" + runtimeFile + ".js\";\n\n")
+	b.WriteString("\nimport { docsUrl, format, has, index, lookup, problemType } from \"./" + runtimeFile + ".js\";\n\n")
 
 	b.WriteString("export const " + t.Values + " = [")
 	for i, c := range t.Codes {
@@ -172,6 +177,20 @@ func (g *gen) tableJS(t *table) string {
 		for _, c := range t.Codes {
 			b.WriteString("    " + key(c.Number) + ": ")
 			textenc.WriteJSString(&b, placeholderText(c, tag))
+			b.WriteString(",\n")
+		}
+		b.WriteString("  },\n")
+	}
+	b.WriteString("};\n\n")
+
+	b.WriteString("export const " + t.Titles + " = {\n")
+	for _, tag := range g.langs {
+		b.WriteString("  ")
+		textenc.WriteJSString(&b, tag)
+		b.WriteString(": {\n")
+		for _, c := range t.Codes {
+			b.WriteString("    " + key(c.Number) + ": ")
+			textenc.WriteJSString(&b, c.Title[tag])
 			b.WriteString(",\n")
 		}
 		b.WriteString("  },\n")
@@ -230,7 +249,17 @@ func (g *gen) tableJS(t *table) string {
 
 	b.WriteString("export function " + t.DocsURL + "(code, language) {\n  return docsUrl(")
 	textenc.WriteJSString(&b, t.docsPath())
-	b.WriteString(", code, language);\n}\n")
+	b.WriteString(", code, language);\n}\n\n")
+
+	b.WriteString("export function " + t.ProblemType + "(code) {\n  return problemType(")
+	textenc.WriteJSString(&b, t.docsPath())
+	b.WriteString(", code);\n}\n\n")
+	// The type tells tables apart where numbers repeat (response 404 and
+	// HTTP 404); the status keeps codes below 400 out, as servers do.
+	b.WriteString("export function " + t.IsProblem + "(problem) {\n  return has(" + t.Status + ", problem.code) && " +
+		t.Status + "[problem.code] >= 400 && problem.type === problemType(")
+	textenc.WriteJSString(&b, t.docsPath())
+	b.WriteString(", problem.code);\n}\n")
 	return b.String()
 }
 

@@ -158,6 +158,9 @@ func (g *gen) readme() string {
 		{x.ByStatus + "(status)", "every code sent with that HTTP status, ascending"},
 		{x.Retryable + "[code]", "whether retrying may succeed"},
 		{x.DocsURL + "(code, language?)", "the code's docs page, `{docsBaseUrl}/{language}/{table}/{code}`"},
+		{x.Titles + "[language][code]", "the problem title: a summary without placeholders, the same for every occurrence"},
+		{x.ProblemType + "(code)", "the problem type URI, `{docsBaseUrl}/{table}/{code}`, one for every language"},
+		{x.IsProblem + "(problem)", "type guard on a parsed `Problem`: its `type` is one of this table's (numbers repeat across tables, types do not) and its status is 400 or above"},
 	}
 	for _, r := range rows {
 		b.WriteString("| `" + r[0] + "` | " + r[1] + " |\n")
@@ -171,15 +174,21 @@ func (g *gen) readme() string {
 		"  name, ascending, and never picks one; a problem carries both, so switch on\n" +
 		"  `problem.code`.\n")
 	b.WriteString("- **Unknown codes in problems.** `parseProblem` keeps any integer `code`, so a\n" +
-		"  problem from a newer server still parses; narrow it with `" + x.Is + "`.\n")
+		"  problem from a newer server still parses; narrow it with `" + x.IsProblem + "`.\n")
+	b.WriteString("- **Only errors are problems.** `parseProblem` accepts a status from 400 to 599:\n" +
+		"  a server sends no problem body with a 1xx, 2xx or 3xx status.\n")
+	b.WriteString("- **What a UI shows.** `detail` when the problem has one: it is the code's\n" +
+		"  message with its params filled. `title` is a summary the same for every\n" +
+		"  occurrence, without placeholders, so it reads well where there is no detail\n" +
+		"  (and in logs and dashboards that group by it).\n")
 	b.WriteString("- **Missing params at run time** keep their `{name}` placeholder; an unknown\n" +
 		"  language falls back to `defaultLanguage`.\n\n")
 
 	b.WriteString("## Example\n\n```ts\n")
-	b.WriteString("import { " + x.Type + ", " + x.Is + ", " + x.Format + ", parseProblem } from \"" + pkg + "\";\n\n")
+	b.WriteString("import { " + x.IsProblem + ", parseProblem } from \"" + pkg + "\";\n\n")
 	b.WriteString("const problem = parseProblem(await response.json());\n")
-	b.WriteString("if (problem !== undefined && " + x.Is + "(problem.code)) {\n")
-	b.WriteString("  show(" + x.Format + "(problem.code, \"" + g.c.Default + "\"));\n}\n```\n")
+	b.WriteString("if (problem !== undefined && " + x.IsProblem + "(problem)) {\n")
+	b.WriteString("  show(problem.detail ?? problem.title); // problem.code is " + article(x.Type) + " " + x.Type + " here\n}\n```\n")
 	return b.String()
 }
 

@@ -27,20 +27,23 @@ var undefined = map[string]bool{"$undefined": true}
 // out by hand so the naming scheme is pinned here too.
 var exports = map[string][]string{
 	"catalog": {
-		"ErrorCode", "HTTPCode", "ResponseCode", "defaultLanguage", "docsBaseUrl",
-		"errorCodeDocsUrl", "errorCodeMessages", "errorCodeRetryable", "errorCodeStatus", "errorCodeWire",
-		"errorCodes", "errorCodesByStatus", "errorCodesByWire", "formatErrorCode", "formatHTTPCode",
-		"formatResponseCode", "httpCodeDocsUrl", "httpCodeMessages", "httpCodeRetryable", "httpCodeStatus",
-		"httpCodeWire", "httpCodes", "httpCodesByStatus", "httpCodesByWire", "isErrorCode", "isHTTPCode",
-		"isLanguage", "isResponseCode", "languageNames", "languages", "parseProblem",
-		"responseCodeDocsUrl", "responseCodeMessages", "responseCodeRetryable", "responseCodeStatus",
-		"responseCodeWire", "responseCodes", "responseCodesByStatus", "responseCodesByWire",
+		"ErrorCode", "HTTPCode", "ResponseCode", "defaultLanguage", "docsBaseUrl", "errorCodeDocsUrl",
+		"errorCodeMessages", "errorCodeProblemType", "errorCodeRetryable", "errorCodeStatus", "errorCodeTitles",
+		"errorCodeWire", "errorCodes", "errorCodesByStatus", "errorCodesByWire", "formatErrorCode",
+		"formatHTTPCode", "formatResponseCode", "httpCodeDocsUrl", "httpCodeMessages", "httpCodeProblemType",
+		"httpCodeRetryable", "httpCodeStatus", "httpCodeTitles", "httpCodeWire", "httpCodes", "httpCodesByStatus",
+		"httpCodesByWire", "isErrorCode", "isErrorCodeProblem", "isHTTPCode", "isHTTPCodeProblem", "isLanguage",
+		"isResponseCode", "isResponseCodeProblem", "languageNames", "languages", "parseProblem",
+		"responseCodeDocsUrl", "responseCodeMessages", "responseCodeProblemType", "responseCodeRetryable",
+		"responseCodeStatus", "responseCodeTitles", "responseCodeWire", "responseCodes", "responseCodesByStatus",
+		"responseCodesByWire",
 	},
 	"edge": {
-		"AppError", "Status", "appErrorDocsUrl", "appErrorMessages", "appErrorRetryable", "appErrorStatus",
-		"appErrorWire", "appErrors", "appErrorsByStatus", "appErrorsByWire", "defaultLanguage", "docsBaseUrl",
-		"formatAppError", "formatStatus", "isAppError", "isLanguage", "isStatus", "languageNames", "languages",
-		"parseProblem", "statusDocsUrl", "statusMessages", "statusRetryable", "statusStatus", "statusWire",
+		"AppError", "Status", "appErrorDocsUrl", "appErrorMessages", "appErrorProblemType", "appErrorRetryable",
+		"appErrorStatus", "appErrorTitles", "appErrorWire", "appErrors", "appErrorsByStatus", "appErrorsByWire",
+		"defaultLanguage", "docsBaseUrl", "formatAppError", "formatStatus", "isAppError", "isAppErrorProblem",
+		"isLanguage", "isStatus", "isStatusProblem", "languageNames", "languages", "parseProblem", "statusDocsUrl",
+		"statusMessages", "statusProblemType", "statusRetryable", "statusStatus", "statusTitles", "statusWire",
 		"statuses", "statusesByStatus", "statusesByWire",
 	},
 }
@@ -160,6 +163,16 @@ func plan(c *catalog.Catalog, entry string) []check {
 				call(c.DocsURL(code, tag), n.docsURL, code.Number, tag)
 			}
 			call(c.DocsURL(code, c.Default), n.docsURL, code.Number)
+			for _, tag := range tags {
+				get(code.Title[tag], n.titles, tag, num)
+			}
+			// The type is one URI for every language; the guard accepts a
+			// problem of this table whose status is an error, and nothing
+			// with a language's page as its type.
+			call(c.ProblemType(code), n.problemType, code.Number)
+			body := map[string]any{"type": c.ProblemType(code), "title": code.Title[c.Default], "status": code.Status, "code": code.Number, "name": code.Wire}
+			call(code.IsProblem(), n.isProblem, body)
+			call(false, n.isProblem, map[string]any{"type": c.DocsURL(code, c.Default), "code": code.Number})
 			call(c.DocsURL(code, c.Default), n.docsURL, code.Number, "xx")
 
 			// The formatter with every param (from the examples), with none
@@ -214,12 +227,12 @@ func plan(c *catalog.Catalog, entry string) []check {
 }
 
 // names are the value names of each fixture table, written out by hand.
-var names = map[string]struct{ values, is, messages, format, wire, byWire, status, byStatus, retryable, docsURL string }{
-	"HTTPCode":     {"httpCodes", "isHTTPCode", "httpCodeMessages", "formatHTTPCode", "httpCodeWire", "httpCodesByWire", "httpCodeStatus", "httpCodesByStatus", "httpCodeRetryable", "httpCodeDocsUrl"},
-	"ResponseCode": {"responseCodes", "isResponseCode", "responseCodeMessages", "formatResponseCode", "responseCodeWire", "responseCodesByWire", "responseCodeStatus", "responseCodesByStatus", "responseCodeRetryable", "responseCodeDocsUrl"},
-	"ErrorCode":    {"errorCodes", "isErrorCode", "errorCodeMessages", "formatErrorCode", "errorCodeWire", "errorCodesByWire", "errorCodeStatus", "errorCodesByStatus", "errorCodeRetryable", "errorCodeDocsUrl"},
-	"Status":       {"statuses", "isStatus", "statusMessages", "formatStatus", "statusWire", "statusesByWire", "statusStatus", "statusesByStatus", "statusRetryable", "statusDocsUrl"},
-	"AppError":     {"appErrors", "isAppError", "appErrorMessages", "formatAppError", "appErrorWire", "appErrorsByWire", "appErrorStatus", "appErrorsByStatus", "appErrorRetryable", "appErrorDocsUrl"},
+var names = map[string]struct{ values, is, messages, format, wire, byWire, status, byStatus, retryable, docsURL, titles, problemType, isProblem string }{
+	"HTTPCode":     {"httpCodes", "isHTTPCode", "httpCodeMessages", "formatHTTPCode", "httpCodeWire", "httpCodesByWire", "httpCodeStatus", "httpCodesByStatus", "httpCodeRetryable", "httpCodeDocsUrl", "httpCodeTitles", "httpCodeProblemType", "isHTTPCodeProblem"},
+	"ResponseCode": {"responseCodes", "isResponseCode", "responseCodeMessages", "formatResponseCode", "responseCodeWire", "responseCodesByWire", "responseCodeStatus", "responseCodesByStatus", "responseCodeRetryable", "responseCodeDocsUrl", "responseCodeTitles", "responseCodeProblemType", "isResponseCodeProblem"},
+	"ErrorCode":    {"errorCodes", "isErrorCode", "errorCodeMessages", "formatErrorCode", "errorCodeWire", "errorCodesByWire", "errorCodeStatus", "errorCodesByStatus", "errorCodeRetryable", "errorCodeDocsUrl", "errorCodeTitles", "errorCodeProblemType", "isErrorCodeProblem"},
+	"Status":       {"statuses", "isStatus", "statusMessages", "formatStatus", "statusWire", "statusesByWire", "statusStatus", "statusesByStatus", "statusRetryable", "statusDocsUrl", "statusTitles", "statusProblemType", "isStatusProblem"},
+	"AppError":     {"appErrors", "isAppError", "appErrorMessages", "formatAppError", "appErrorWire", "appErrorsByWire", "appErrorStatus", "appErrorsByStatus", "appErrorRetryable", "appErrorDocsUrl", "appErrorTitles", "appErrorProblemType", "isAppErrorProblem"},
 }
 
 // problems are parseProblem's cases: RFC 9457 bodies our servers send, and
@@ -242,6 +255,8 @@ var problems = []struct {
 		json.RawMessage(`{"type":"about:blank","title":"T","status":599,"code":987654,"name":"Future"}`),
 	},
 	{map[string]any{"title": "T", "status": 99, "code": 1, "name": "N"}, undefined},
+	{map[string]any{"title": "T", "status": 399, "code": 1, "name": "N"}, undefined}, // only errors are problems
+	{map[string]any{"title": "T", "status": 204, "code": 1, "name": "N"}, undefined},
 	{map[string]any{"title": "T", "status": 600, "code": 1, "name": "N"}, undefined},
 	{map[string]any{"title": "T", "status": 400.5, "code": 1, "name": "N"}, undefined},
 	{map[string]any{"title": "T", "status": "400", "code": 1, "name": "N"}, undefined},

@@ -62,21 +62,24 @@ type table struct {
 	module string // runtime module file, without extension
 	stem   string // camelCase stem of value names: errorCode
 
-	Type       string // ErrorCode: the enum, or the const object and union
-	Values     string // errorCodes: readonly ErrorCode[]
-	Is         string // isErrorCode
-	Messages   string // errorCodeMessages[language][code]
-	Templates  string // errorCodeTemplates (module-private)
-	Params     string // ErrorCodeParams: placeholder types per code
-	FormatArgs string // ErrorCodeFormatArgs<C>
-	Format     string // formatErrorCode(code, …args)
-	WireType   string // ErrorCodeWire: union of the wire names
-	Wire       string // errorCodeWire[code]
-	ByWire     string // errorCodesByWire(wire)
-	Status     string // errorCodeStatus[code]
-	ByStatus   string // errorCodesByStatus(status)
-	Retryable  string // errorCodeRetryable[code]
-	DocsURL    string // errorCodeDocsUrl(code, language)
+	Type        string // ErrorCode: the enum, or the const object and union
+	Values      string // errorCodes: readonly ErrorCode[]
+	Is          string // isErrorCode
+	Messages    string // errorCodeMessages[language][code]
+	Templates   string // errorCodeTemplates (module-private)
+	Params      string // ErrorCodeParams: placeholder types per code
+	FormatArgs  string // ErrorCodeFormatArgs<C>
+	Format      string // formatErrorCode(code, …args)
+	WireType    string // ErrorCodeWire: union of the wire names
+	Wire        string // errorCodeWire[code]
+	ByWire      string // errorCodesByWire(wire)
+	Status      string // errorCodeStatus[code]
+	ByStatus    string // errorCodesByStatus(status)
+	Retryable   string // errorCodeRetryable[code]
+	DocsURL     string // errorCodeDocsUrl(code, language)
+	Titles      string // errorCodeTitles[language][code]
+	ProblemType string // errorCodeProblemType(code)
+	IsProblem   string // isErrorCodeProblem(problem)
 
 	wires []string // distinct wire names, sorted
 	docs  []string // each code's rendered comment (memberDocs)
@@ -85,24 +88,27 @@ type table struct {
 func newTable(t *catalog.Table) *table {
 	stem := textenc.LowerCamel(t.TypeName)
 	x := &table{
-		Table:      t,
-		module:     string(t.Kind),
-		stem:       stem,
-		Type:       t.TypeName,
-		Values:     plural(stem),
-		Is:         "is" + t.TypeName,
-		Messages:   stem + "Messages",
-		Templates:  stem + "Templates",
-		Params:     t.TypeName + "Params",
-		FormatArgs: t.TypeName + "FormatArgs",
-		Format:     "format" + t.TypeName,
-		WireType:   t.TypeName + "Wire",
-		Wire:       stem + "Wire",
-		ByWire:     plural(stem) + "ByWire",
-		Status:     stem + "Status",
-		ByStatus:   plural(stem) + "ByStatus",
-		Retryable:  stem + "Retryable",
-		DocsURL:    stem + "DocsUrl",
+		Table:       t,
+		module:      string(t.Kind),
+		stem:        stem,
+		Type:        t.TypeName,
+		Values:      plural(stem),
+		Is:          "is" + t.TypeName,
+		Messages:    stem + "Messages",
+		Templates:   stem + "Templates",
+		Params:      t.TypeName + "Params",
+		FormatArgs:  t.TypeName + "FormatArgs",
+		Format:      "format" + t.TypeName,
+		WireType:    t.TypeName + "Wire",
+		Wire:        stem + "Wire",
+		ByWire:      plural(stem) + "ByWire",
+		Status:      stem + "Status",
+		ByStatus:    plural(stem) + "ByStatus",
+		Retryable:   stem + "Retryable",
+		DocsURL:     stem + "DocsUrl",
+		Titles:      stem + "Titles",
+		ProblemType: stem + "ProblemType",
+		IsProblem:   "is" + t.TypeName + "Problem",
 	}
 	seen := map[string]bool{}
 	for _, c := range t.Codes {
@@ -118,7 +124,8 @@ func newTable(t *catalog.Table) *table {
 // exports lists the names a table adds to an entry module.
 func (t *table) exports() []string {
 	return []string{t.Type, t.Values, t.Is, t.Messages, t.Params, t.FormatArgs, t.Format,
-		t.WireType, t.Wire, t.ByWire, t.Status, t.ByStatus, t.Retryable, t.DocsURL}
+		t.WireType, t.Wire, t.ByWire, t.Status, t.ByStatus, t.Retryable, t.DocsURL,
+		t.Titles, t.ProblemType, t.IsProblem}
 }
 
 // commonExports are the names common.js and common.d.ts export.

@@ -99,7 +99,7 @@ func TestShop(t *testing.T) {
 		"api/orders.go:22:45: error: client-side code http -2 ConnectionErr", // WriteProblem(w, r, Wrap(code, err))
 		"api/upstream.go:22:41: error: client-side code http -6 Timeout",     // ProblemOf(New(code).WithCause(…))
 		"web/src/enum.ts:8:12: advice: the frontend handles error 7030 CouponExpired, but no Go code sends it",
-		"codes.yaml:94:13: advice: error 7040 StockUnavailable is used nowhere",
+		"codes.yaml:95:13: advice: error 7040 StockUnavailable is used nowhere",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the report lacks %q", want)

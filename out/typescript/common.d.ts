@@ -27,13 +27,22 @@ export declare const docsBaseUrl: "https://docs.example.com/codes";
  * @see {@link https://www.rfc-editor.org/rfc/rfc9457}
  */
 export interface Problem {
-  /** Identifies the problem type: the documentation page of the code. */
+  /**
+   * Identifies the problem type, the same in every language:
+   * `{docsBaseUrl}/{table}/{code}`, a docs page that leads to each language's page.
+   */
   readonly type: string;
-  /** Short, human-readable summary: the code's message. */
+  /**
+   * Short summary of the problem type, the same for every occurrence and
+   * without placeholders. Show `detail` when there is one.
+   */
   readonly title: string;
-  /** The HTTP status code the server sent with this problem. */
+  /** The HTTP status code the server sent with this problem: 400 to 599. */
   readonly status: number;
-  /** Human-readable explanation specific to this occurrence. */
+  /**
+   * Explanation of this occurrence: the code's message with its params
+   * filled, then anything the server adds. What a UI shows first.
+   */
   readonly detail?: string;
   /** Identifies this occurrence of the problem. */
   readonly instance?: string;
@@ -46,7 +55,7 @@ export interface Problem {
 /**
  * Narrows a parsed JSON body (e.g. `await response.json()`) to a {@link Problem},
  * or returns undefined when it is not one: `title` and `name` must be
- * strings, `status` an integer from 100 to 599 and `code` an integer.
+ * strings, `status` an integer from 400 to 599 (only errors are problems) and `code` an integer.
  * As RFC 9457 says, a `type`, `detail` or `instance` of another type is
  * ignored, and a missing `type` is `about:blank`. The result is a new object
  * with only the members above; a code unknown to this package is kept, so

@@ -16,12 +16,15 @@ type Code interface {
 	WireName() string
 	HTTPStatus() int
 	Message(lang string) string
+	Title(lang string) string
+	ProblemType() string
 	DocsURL(lang string) string
 	Retryable() bool
 	Valid() bool
 
 	number() int
 	message(l int) string
+	title(l int) string
 	template(l int) string
 }
 
@@ -53,8 +56,10 @@ type field struct {
 }
 
 // New returns an Error of code. Through New, the placeholders of a code that
-// has a New… constructor read {name}, and the headers its status obliges are
-// missing: prefer the constructor.
+// has a New… constructor read {name}, and a header its status obliges that
+// the service has no one value for is missing (add it with WithHeader, or
+// prefer the constructor): the writers send such an Error as an internal
+// server error, and errgen vet reports the call.
 func New(code Code) *Error {
 	return &Error{Code: code}
 }

@@ -12,17 +12,29 @@ import (
 )
 
 // testCode stands in for a generated table type: 404 is a server code with
-// a placeholder, -1 a client-side code with no HTTP status.
+// a placeholder and a title, -1 a client-side code with no HTTP status, 204
+// a success; 401 and 405 oblige a header (statusHeaders), which the service
+// has one value for on 401 and none on 405.
 type testCode int
 
 const (
-	notFound testCode = 404
-	timeout  testCode = -1
+	notFound     testCode = 404
+	timeout      testCode = -1
+	noContent    testCode = 204
+	unauthorized testCode = 401
+	notAllowed   testCode = 405
 )
 
 var testMessages = map[testCode][2]string{
-	notFound: {"{id} was not found.", "{id}을(를) 찾을 수 없습니다."},
-	timeout:  {"The call timed out", "호출 시간이 초과되었습니다"},
+	notFound:     {"{id} was not found.", "{id}을(를) 찾을 수 없습니다."},
+	timeout:      {"The call timed out", "호출 시간이 초과되었습니다"},
+	noContent:    {"No Content", "콘텐츠 없음"},
+	unauthorized: {"Unauthorized", "인증되지 않음"},
+	notAllowed:   {"Method Not Allowed", "허용되지 않는 메서드"},
+}
+
+var testTitles = map[testCode][2]string{
+	notFound: {"Not found", "찾을 수 없음"},
 }
 
 var testTemplates = map[testCode][2]string{
@@ -39,6 +51,14 @@ func (c testCode) Valid() bool                { _, ok := testMessages[c]; return
 func (c testCode) number() int                { return int(c) }
 func (c testCode) message(l int) string       { return testMessages[c][l] }
 func (c testCode) template(l int) string      { return testTemplates[c][l] }
+func (c testCode) Title(lang string) string   { return c.title(langIndex(lang)) }
+func (c testCode) ProblemType() string        { return docsBaseURL + "/test/" + itoa(int(c)) }
+func (c testCode) title(l int) string {
+	if t, ok := testTitles[c]; ok {
+		return t[l]
+	}
+	return c.message(l)
+}
 func (c testCode) DocsURL(lang string) string {
 	return docsBaseURL + "/" + languageTags[langIndex(lang)] + "/test/" + itoa(int(c))
 }
@@ -145,27 +165,54 @@ func TestMatchLanguage(t *testing.T) {
 // TestWriteProblem serves problems over a real HTTP connection.
 func TestWriteProblem(t *testing.T) {
 	errs := map[string]error{
-		"/orders/7": newError(notFound, []string{"order 7"}, nil, nil).WithDetail("Try another.").WithHeader("Link", "</orders>"),
-		"/plain":    errors.New("secret"),
-		"/client":   fmt.Errorf("calling: %w", timeout),
+		"/orders/7":   newError(notFound, []string{"order 7"}, nil, nil).WithDetail("Try another.").WithHeader("Link", "</orders>"),
+		"/plain":      errors.New("secret"),
+		"/client":     fmt.Errorf("calling: %w", timeout),
+		"/success":    noContent,
+		"/success-e":  New(noContent).WithDetail("secret"),
+		"/auth":       fmt.Errorf("a: %w", fmt.Errorf("b: %w", unauthorized)),
+		"/auth-own":   New(unauthorized).WithHeader("WWW-Authenticate", "Basic"),
+		"/method":     notAllowed,
+		"/method-new": New(notAllowed).WithDetail("secret"),
+		"/method-hdr": New(notAllowed).WithHeader("Allow", "GET"),
+		"/method-w":   notAllowed, // the handler sets Allow on the response first
 	}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/method-w" {
+			w.Header().Set("Allow", "GET, HEAD")
+		}
 		WriteProblem(w, r, errs[r.URL.Path])
 	}))
 	defer srv.Close()
 
+	internal := func(path string) Problem {
+		return Problem{Type: "about:blank", Title: "Internal Server Error", Status: 500, Instance: path}
+	}
 	for _, tc := range []struct {
 		path, lang string
 		status     int
 		want       Problem
-		header     string // the Link header
+		header     string // the header named next, "" when absent
+		name       string
 	}{
 		{"/orders/7", "ko", 404, Problem{
-			Type: docsBaseURL + "/ko/test/404", Title: "{id}을(를) 찾을 수 없습니다.", Status: 404,
+			Type: docsBaseURL + "/test/404", Title: "찾을 수 없음", Status: 404,
 			Detail: "order 7을(를) 찾을 수 없습니다. Try another.", Instance: "/orders/7", Code: 404, Name: "TEST_404",
-		}, "</orders>"},
-		{"/plain", "ko", 500, Problem{Type: "about:blank", Title: "Internal Server Error", Status: 500, Instance: "/plain"}, ""},
-		{"/client", "", 500, Problem{Type: "about:blank", Title: "Internal Server Error", Status: 500, Instance: "/client"}, ""},
+		}, "</orders>", "Link"},
+		{"/plain", "ko", 500, internal("/plain"), "", "Link"},
+		{"/client", "", 500, internal("/client"), "", "Link"},
+		{"/success", "", 500, internal("/success"), "", "Link"},
+		{"/success-e", "", 500, internal("/success-e"), "", "Link"},
+		{"/auth", "", 401, Problem{Type: docsBaseURL + "/test/401", Title: "Unauthorized", Status: 401, Instance: "/auth", Code: 401, Name: "TEST_401"},
+			`Bearer realm="example"`, "WWW-Authenticate"},
+		{"/auth-own", "", 401, Problem{Type: docsBaseURL + "/test/401", Title: "Unauthorized", Status: 401, Instance: "/auth-own", Code: 401, Name: "TEST_401"},
+			"Basic", "WWW-Authenticate"},
+		{"/method", "", 500, internal("/method"), "", "Allow"},
+		{"/method-new", "", 500, internal("/method-new"), "", "Allow"},
+		{"/method-hdr", "", 405, Problem{Type: docsBaseURL + "/test/405", Title: "Method Not Allowed", Status: 405, Instance: "/method-hdr", Code: 405, Name: "TEST_405"},
+			"GET", "Allow"},
+		{"/method-w", "", 405, Problem{Type: docsBaseURL + "/test/405", Title: "Method Not Allowed", Status: 405, Instance: "/method-w", Code: 405, Name: "TEST_405"},
+			"GET, HEAD", "Allow"},
 	} {
 		req, _ := http.NewRequest("GET", srv.URL+tc.path, nil)
 		req.Header.Set("Accept-Language", tc.lang)
@@ -180,11 +227,47 @@ func TestWriteProblem(t *testing.T) {
 			t.Fatalf("%s: %v", tc.path, err)
 		}
 		if resp.StatusCode != tc.status || resp.Header.Get("Content-Type") != "application/problem+json" ||
-			resp.Header.Get("Vary") != "Accept-Language" || resp.Header.Get("Link") != tc.header {
+			resp.Header.Get("Vary") != "Accept-Language" || resp.Header.Get(tc.name) != tc.header {
 			t.Errorf("%s: status %d, header %v", tc.path, resp.StatusCode, resp.Header)
 		}
 		if fmt.Sprint(got) != fmt.Sprint(tc.want) {
 			t.Errorf("%s: problem\n%+v, want\n%+v", tc.path, got, tc.want)
 		}
+	}
+}
+
+// TestProblemOf checks the problems ProblemOf and Error.Problem return:
+// the same rules as on the wire, without a response to look at.
+func TestProblemOf(t *testing.T) {
+	for _, tc := range []struct {
+		err    error
+		status int
+		header string // WWW-Authenticate or Allow
+	}{
+		{unauthorized, 401, `Bearer realm="example"`},
+		{New(unauthorized), 401, `Bearer realm="example"`},
+		{notAllowed, 500, ""},
+		{New(notAllowed), 500, ""},
+		{New(notAllowed).WithHeader("allow", "PUT"), 405, "PUT"},
+		{noContent, 500, ""},
+		{New(timeout).WithDetail("x"), 500, ""},
+	} {
+		for _, p := range []Problem{ProblemOf(tc.err, "en"), ProblemOf(fmt.Errorf("w: %w", tc.err), "en")} {
+			h := p.Header.Get("WWW-Authenticate") + p.Header.Get("Allow")
+			if p.Status != tc.status || h != tc.header || p.Status == 500 && (p.Detail != "" || p.Code != 0) {
+				t.Errorf("ProblemOf(%v) = %+v, want status %d and header %q", tc.err, p, tc.status, tc.header)
+			}
+		}
+		if e, ok := tc.err.(*Error); ok {
+			if p := e.Problem("en"); p.Status != tc.status {
+				t.Errorf("(%v).Problem = %+v, want status %d", tc.err, p, tc.status)
+			}
+		}
+	}
+	// A Problem built by hand is held to the same rules when served.
+	rec := httptest.NewRecorder()
+	Problem{Status: 204, Title: "No"}.ServeHTTP(rec, nil)
+	if rec.Code != 500 {
+		t.Errorf("a problem with status 204 is served with %d", rec.Code)
 	}
 }

@@ -10,11 +10,11 @@
 //   - ResponseCode: Response codes (the response table)
 //   - ErrorCode: Error codes (the error table)
 //
-// Each type has String (the identifier), WireName, HTTPStatus, Message,
-// Retryable, DocsURL and Valid; <Type>Values lists its codes in order, and
-// Parse<Type> and Parse<Type>Name look one up by number and by name. Lookups
-// read arrays and switches: nothing is built at init, and String, HTTPStatus
-// and Message do not allocate.
+// Each type has String (the identifier), WireName, HTTPStatus, Message, Title,
+// ProblemType, Retryable, DocsURL and Valid; <Type>Values lists its codes in
+// order, and Parse<Type> and Parse<Type>Name look one up by number and by
+// name. Lookups read arrays and switches: nothing is built at init, and
+// String, HTTPStatus and Message do not allocate.
 //
 // # Wire form
 //
@@ -42,11 +42,19 @@
 //
 // Every code is an error, so a bare code can be returned as is. New and Wrap
 // build an *Error of any code, with an optional Detail and Cause; a code whose
-// message has placeholders, or whose HTTP status obliges a header (such as
-// WWW-Authenticate for 401), has its own constructor New<Code> that takes
-// their values as typed arguments, so none can be forgotten. Retry-After is an
-// optional RetryAfter argument of the constructors of codes whose status lists
-// it.
+// message has placeholders, or whose HTTP status obliges a header that has no
+// one value for the whole service (such as Allow for 405), has its own
+// constructor New<Code> that takes their values as typed arguments, so none
+// can be forgotten. A header with one value for the service (codes.yaml's
+// headers:, such as a WWW-Authenticate challenge) is added to every problem
+// that needs it. Retry-After is an optional RetryAfter argument of the
+// constructors of codes whose status lists it.
+//
+// Sending a code bare, through New or wrapped, where its status obliges a
+// header only the caller can give, or a code whose status is below 400, is
+// reported by errgen vet (also go vet -vettool=$(which errgen)) at its line;
+// at run time such a response goes out as the internal server error rather
+// than break RFC 9110.
 //
 // errors.Is(err, ParamsBindingError) holds when err is, or wraps through any
 // chain of %w, the bare code or an *Error of it; errors.As finds the *Error,
@@ -54,10 +62,13 @@
 //
 // # Problem details
 //
-// ProblemOf turns an error into an RFC 9457 Problem: type is the code's docs
-// page, title its message, status its HTTP status, and the extension members
-// code and name carry its number and wire name. WriteProblem writes one as
-// application/problem+json with the headers of its Error, in the language the
-// request asks for. An error that carries no code, or only a client-side code
-// (which a server never sends), becomes a 500 that says nothing about it.
+// ProblemOf turns an error into an RFC 9457 Problem: type is the code's
+// ProblemType (one URI for every language), title its Title (a summary without
+// placeholders), detail the filled message, status its HTTP status, and the
+// extension members code and name carry its number and wire name. WriteProblem
+// writes one as application/problem+json with the headers of its Error and
+// those its status obliges, in the language the request asks for. Only 4xx and
+// 5xx are problems: an error that carries no code, a client-side code (which a
+// server never sends), a code whose status is below 400 or one missing an
+// obliged header becomes a 500 that says nothing about it.
 package codes

@@ -536,6 +536,24 @@ func (c ErrorCode) message(l int) string {
 	return _ErrorCode_entry(i, 2+l)
 }
 
+// Title returns the problem title of c in lang, or in DefaultLanguage when
+// lang is not one of Languages: a short summary, the same for every
+// occurrence, without placeholders (its message where that has none). It
+// returns "" when c is no code.
+func (c ErrorCode) Title(lang string) string {
+	return c.title(langIndex(lang))
+}
+
+// ProblemType returns the problem type URI of c, the same in every language:
+// {base}/error/{number}, where the docs site leads to each language's page. It
+// returns "" when c is no code.
+func (c ErrorCode) ProblemType() string {
+	if !c.Valid() {
+		return ""
+	}
+	return docsBaseURL + "/error/" + strconv.Itoa(int(c))
+}
+
 // DocsURL returns the link to the page of c in the docs in lang, or in
 // DefaultLanguage when lang is not one of Languages:
 // {base}/{lang}/error/{number}. It returns "" when c is no code.
@@ -650,6 +668,16 @@ func (c ErrorCode) template(l int) string {
 	return ""
 }
 
+// title returns the problem title of c in language l: the catalog's title
+// where the message has placeholders, else the message.
+func (c ErrorCode) title(l int) string {
+	switch c {
+	case FileSizeLimitExceeded:
+		return [...]string{"Maximum file upload size exceeded", "최대 파일 업로드 사이즈 초과"}[l]
+	}
+	return c.message(l)
+}
+
 // Retryable reports whether a request that failed with c may succeed when
 // repeated unchanged.
 func (c ErrorCode) Retryable() bool {
@@ -660,44 +688,12 @@ func (c ErrorCode) Retryable() bool {
 	return false
 }
 
-// NewLoginRequired returns an Error of LoginRequired, whose message reads:
-// Login is required.
-//
-// wwwAuthenticate is the WWW-Authenticate header its status obliges.
-func NewLoginRequired(wwwAuthenticate string) *Error {
-	return newError(LoginRequired, nil, []field{{"WWW-Authenticate", wwwAuthenticate}}, nil)
-}
-
 // NewTooManyRequests returns an Error of TooManyRequests, whose message reads:
 // The API rate limit has been exceeded.
 //
 // retryAfter optionally sets the Retry-After header (the last one wins).
 func NewTooManyRequests(retryAfter ...RetryAfter) *Error {
 	return newError(TooManyRequests, nil, nil, retryAfter)
-}
-
-// NewSessionNotFound returns an Error of SessionNotFound, whose message reads:
-// The session does not exist. Check the token.
-//
-// wwwAuthenticate is the WWW-Authenticate header its status obliges.
-func NewSessionNotFound(wwwAuthenticate string) *Error {
-	return newError(SessionNotFound, nil, []field{{"WWW-Authenticate", wwwAuthenticate}}, nil)
-}
-
-// NewSessionTokenInvalid returns an Error of SessionTokenInvalid, whose
-// message reads: The session is invalid. Check the token.
-//
-// wwwAuthenticate is the WWW-Authenticate header its status obliges.
-func NewSessionTokenInvalid(wwwAuthenticate string) *Error {
-	return newError(SessionTokenInvalid, nil, []field{{"WWW-Authenticate", wwwAuthenticate}}, nil)
-}
-
-// NewInvalidLoginToken returns an Error of InvalidLoginToken, whose message
-// reads: The login token is invalid. Check the token.
-//
-// wwwAuthenticate is the WWW-Authenticate header its status obliges.
-func NewInvalidLoginToken(wwwAuthenticate string) *Error {
-	return newError(InvalidLoginToken, nil, []field{{"WWW-Authenticate", wwwAuthenticate}}, nil)
 }
 
 // NewMsgSizeLimitExceeded returns an Error of MsgSizeLimitExceeded, whose

@@ -76,6 +76,7 @@ const (
 	//
 	//   - en: Continue
 	//   - ko: 계속
+	//errgen:noproblem
 	HTTPContinue HTTPCode = 100
 
 	// HTTPSwitchingProtocols is HTTP status 101. See RFC 9110 §15.2.2. The server
@@ -85,12 +86,14 @@ const (
 	//
 	//   - en: Switching Protocols
 	//   - ko: 프로토콜 전환
+	//errgen:noproblem
 	HTTPSwitchingProtocols HTTPCode = 101
 
 	// HTTPOK is HTTP status 200. See RFC 9110 §15.3.1. The request has succeeded.
 	//
 	//   - en: OK
 	//   - ko: 성공
+	//errgen:noproblem
 	HTTPOK HTTPCode = 200
 
 	// HTTPCreated is HTTP status 201. See RFC 9110 §15.3.2. The request has been
@@ -100,6 +103,7 @@ const (
 	//
 	//   - en: Created
 	//   - ko: 생성됨
+	//errgen:noproblem
 	HTTPCreated HTTPCode = 201
 
 	// HTTPAccepted is HTTP status 202. See RFC 9110 §15.3.3. The request has been
@@ -108,6 +112,7 @@ const (
 	//
 	//   - en: Accepted
 	//   - ko: 수락됨
+	//errgen:noproblem
 	HTTPAccepted HTTPCode = 202
 
 	// HTTPNonAuthoritativeInformation is HTTP status 203. See RFC 9110 §15.3.4.
@@ -116,6 +121,7 @@ const (
 	//
 	//   - en: Non-Authoritative Information
 	//   - ko: 권위 없는 정보
+	//errgen:noproblem
 	HTTPNonAuthoritativeInformation HTTPCode = 203
 
 	// HTTPNoContent is HTTP status 204. See RFC 9110 §15.3.5. The server has
@@ -124,6 +130,7 @@ const (
 	//
 	//   - en: No Content
 	//   - ko: 콘텐츠 없음
+	//errgen:noproblem
 	HTTPNoContent HTTPCode = 204
 
 	// HTTPResetContent is HTTP status 205. See RFC 9110 §15.3.6. The server has
@@ -133,6 +140,7 @@ const (
 	//
 	//   - en: Reset Content
 	//   - ko: 콘텐츠 재설정
+	//errgen:noproblem
 	HTTPResetContent HTTPCode = 205
 
 	// HTTPPartialContent is HTTP status 206. See RFC 9110 §15.3.7. The server is
@@ -141,6 +149,7 @@ const (
 	//
 	//   - en: Partial Content
 	//   - ko: 부분 콘텐츠
+	//errgen:noproblem
 	HTTPPartialContent HTTPCode = 206
 
 	// HTTPMultipleChoices is HTTP status 300. See RFC 9110 §15.4.1. The target
@@ -151,6 +160,7 @@ const (
 	//
 	//   - en: Multiple Choices
 	//   - ko: 여러 선택지
+	//errgen:noproblem
 	HTTPMultipleChoices HTTPCode = 300
 
 	// HTTPMovedPermanently is HTTP status 301. See RFC 9110 §15.4.2. The target
@@ -159,6 +169,7 @@ const (
 	//
 	//   - en: Moved Permanently
 	//   - ko: 영구 이동
+	//errgen:noproblem
 	HTTPMovedPermanently HTTPCode = 301
 
 	// HTTPFound is HTTP status 302. See RFC 9110 §15.4.3. The target resource
@@ -167,6 +178,7 @@ const (
 	//
 	//   - en: Found
 	//   - ko: 찾음
+	//errgen:noproblem
 	HTTPFound HTTPCode = 302
 
 	// HTTPSeeOther is HTTP status 303. See RFC 9110 §15.4.4. The server is
@@ -176,6 +188,7 @@ const (
 	//
 	//   - en: See Other
 	//   - ko: 다른 위치 보기
+	//errgen:noproblem
 	HTTPSeeOther HTTPCode = 303
 
 	// HTTPNotModified is HTTP status 304. See RFC 9110 §15.4.5. A conditional GET
@@ -185,6 +198,7 @@ const (
 	//
 	//   - en: Not Modified
 	//   - ko: 수정되지 않음
+	//errgen:noproblem
 	HTTPNotModified HTTPCode = 304
 
 	// HTTPUseProxy is HTTP status 305. See RFC 9110 §15.4.6. Defined in a
@@ -196,6 +210,7 @@ const (
 	//
 	// Deprecated: RFC 9110, Section 15.4.6 deprecates 305: it was defined in a
 	// previous version of the HTTP specification.
+	//errgen:noproblem
 	HTTPUseProxy HTTPCode = 305
 
 	// HTTPTemporaryRedirect is HTTP status 307. See RFC 9110 §15.4.8. The target
@@ -205,6 +220,7 @@ const (
 	//
 	//   - en: Temporary Redirect
 	//   - ko: 임시 리다이렉트
+	//errgen:noproblem
 	HTTPTemporaryRedirect HTTPCode = 307
 
 	// HTTPPermanentRedirect is HTTP status 308. See RFC 9110 §15.4.9. The target
@@ -214,6 +230,7 @@ const (
 	//
 	//   - en: Permanent Redirect
 	//   - ko: 영구 리다이렉트
+	//errgen:noproblem
 	HTTPPermanentRedirect HTTPCode = 308
 
 	// HTTPBadRequest is HTTP status 400. See RFC 9110 §15.5.1. The server cannot
@@ -266,6 +283,7 @@ const (
 	//
 	//   - en: Method Not Allowed
 	//   - ko: 허용되지 않는 메서드
+	//errgen:header Allow
 	HTTPMethodNotAllowed HTTPCode = 405
 
 	// HTTPNotAcceptable is HTTP status 406. See RFC 9110 §15.5.7. The target
@@ -416,6 +434,7 @@ const (
 	//
 	//   - en: Upgrade Required
 	//   - ko: 업그레이드 필요
+	//errgen:header Upgrade
 	HTTPUpgradeRequired HTTPCode = 426
 
 	// HTTPPreconditionRequired is HTTP status 428. See RFC 6585 §3. The origin
@@ -704,6 +723,24 @@ func (c HTTPCode) message(l int) string {
 	return _HTTPCode_entry(i, 2+l)
 }
 
+// Title returns the problem title of c in lang, or in DefaultLanguage when
+// lang is not one of Languages: a short summary, the same for every
+// occurrence, without placeholders (its message where that has none). It
+// returns "" when c is no code.
+func (c HTTPCode) Title(lang string) string {
+	return c.title(langIndex(lang))
+}
+
+// ProblemType returns the problem type URI of c, the same in every language:
+// {base}/http/{number}, where the docs site leads to each language's page. It
+// returns "" when c is no code.
+func (c HTTPCode) ProblemType() string {
+	if !c.Valid() {
+		return ""
+	}
+	return docsBaseURL + "/http/" + strconv.Itoa(int(c))
+}
+
 // DocsURL returns the link to the page of c in the docs in lang, or in
 // DefaultLanguage when lang is not one of Languages:
 // {base}/{lang}/http/{number}. It returns "" when c is no code.
@@ -814,6 +851,12 @@ func (HTTPCode) template(int) string {
 	return ""
 }
 
+// title returns the problem title of c in language l: the catalog's title
+// where the message has placeholders, else the message.
+func (c HTTPCode) title(l int) string {
+	return c.message(l)
+}
+
 // Retryable reports whether a request that failed with c may succeed when
 // repeated unchanged.
 func (c HTTPCode) Retryable() bool {
@@ -824,62 +867,12 @@ func (c HTTPCode) Retryable() bool {
 	return false
 }
 
-// NewHTTPSwitchingProtocols returns an Error of HTTPSwitchingProtocols, whose
-// message reads: Switching Protocols
-//
-// upgrade is the Upgrade header its status obliges.
-func NewHTTPSwitchingProtocols(upgrade string) *Error {
-	return newError(HTTPSwitchingProtocols, nil, []field{{"Upgrade", upgrade}}, nil)
-}
-
-// NewHTTPPartialContent returns an Error of HTTPPartialContent, whose message
-// reads: Partial Content
-//
-// contentRange is the Content-Range header its status obliges. contentType is
-// the Content-Type header its status obliges. date is the Date header its
-// status obliges. cacheControl is the Cache-Control header its status obliges.
-// eTag is the ETag header its status obliges. expires is the Expires header
-// its status obliges. contentLocation is the Content-Location header its
-// status obliges. vary is the Vary header its status obliges.
-func NewHTTPPartialContent(contentRange string, contentType string, date string, cacheControl string, eTag string, expires string, contentLocation string, vary string) *Error {
-	return newError(HTTPPartialContent, nil, []field{{"Content-Range", contentRange}, {"Content-Type", contentType}, {"Date", date}, {"Cache-Control", cacheControl}, {"ETag", eTag}, {"Expires", expires}, {"Content-Location", contentLocation}, {"Vary", vary}}, nil)
-}
-
-// NewHTTPNotModified returns an Error of HTTPNotModified, whose message reads:
-// Not Modified
-//
-// contentLocation is the Content-Location header its status obliges. date is
-// the Date header its status obliges. eTag is the ETag header its status
-// obliges. vary is the Vary header its status obliges. cacheControl is the
-// Cache-Control header its status obliges. expires is the Expires header its
-// status obliges.
-func NewHTTPNotModified(contentLocation string, date string, eTag string, vary string, cacheControl string, expires string) *Error {
-	return newError(HTTPNotModified, nil, []field{{"Content-Location", contentLocation}, {"Date", date}, {"ETag", eTag}, {"Vary", vary}, {"Cache-Control", cacheControl}, {"Expires", expires}}, nil)
-}
-
-// NewHTTPUnauthorized returns an Error of HTTPUnauthorized, whose message
-// reads: Unauthorized
-//
-// wwwAuthenticate is the WWW-Authenticate header its status obliges.
-func NewHTTPUnauthorized(wwwAuthenticate string) *Error {
-	return newError(HTTPUnauthorized, nil, []field{{"WWW-Authenticate", wwwAuthenticate}}, nil)
-}
-
 // NewHTTPMethodNotAllowed returns an Error of HTTPMethodNotAllowed, whose
 // message reads: Method Not Allowed
 //
 // allow is the Allow header its status obliges.
 func NewHTTPMethodNotAllowed(allow string) *Error {
 	return newError(HTTPMethodNotAllowed, nil, []field{{"Allow", allow}}, nil)
-}
-
-// NewHTTPProxyAuthenticationRequired returns an Error of
-// HTTPProxyAuthenticationRequired, whose message reads: Proxy Authentication
-// Required
-//
-// proxyAuthenticate is the Proxy-Authenticate header its status obliges.
-func NewHTTPProxyAuthenticationRequired(proxyAuthenticate string) *Error {
-	return newError(HTTPProxyAuthenticationRequired, nil, []field{{"Proxy-Authenticate", proxyAuthenticate}}, nil)
 }
 
 // NewHTTPContentTooLarge returns an Error of HTTPContentTooLarge, whose

@@ -21,6 +21,7 @@ const (
 	//
 	//   - en: The request was processed successfully.
 	//   - ko: 정상적으로 처리 되었습니다.
+	//errgen:noproblem
 	ResponseOK ResponseCode = 200
 
 	// ResponseBadRequest is response code 400, sent with HTTP status 400.
@@ -57,6 +58,7 @@ const (
 	//
 	//   - en: The request is not allowed on this resource.
 	//   - ko: 리소스를 허용할 수 없습니다.
+	//errgen:header Allow
 	ResponseMethodNotAllowed ResponseCode = 405
 
 	// ResponseUserAlreadyRegistered is response code 409, sent with HTTP status
@@ -334,6 +336,24 @@ func (c ResponseCode) message(l int) string {
 	return _ResponseCode_entry(i, 2+l)
 }
 
+// Title returns the problem title of c in lang, or in DefaultLanguage when
+// lang is not one of Languages: a short summary, the same for every
+// occurrence, without placeholders (its message where that has none). It
+// returns "" when c is no code.
+func (c ResponseCode) Title(lang string) string {
+	return c.title(langIndex(lang))
+}
+
+// ProblemType returns the problem type URI of c, the same in every language:
+// {base}/response/{number}, where the docs site leads to each language's page.
+// It returns "" when c is no code.
+func (c ResponseCode) ProblemType() string {
+	if !c.Valid() {
+		return ""
+	}
+	return docsBaseURL + "/response/" + strconv.Itoa(int(c))
+}
+
 // DocsURL returns the link to the page of c in the docs in lang, or in
 // DefaultLanguage when lang is not one of Languages:
 // {base}/{lang}/response/{number}. It returns "" when c is no code.
@@ -444,6 +464,12 @@ func (ResponseCode) template(int) string {
 	return ""
 }
 
+// title returns the problem title of c in language l: the catalog's title
+// where the message has placeholders, else the message.
+func (c ResponseCode) title(l int) string {
+	return c.message(l)
+}
+
 // Retryable reports whether a request that failed with c may succeed when
 // repeated unchanged.
 func (c ResponseCode) Retryable() bool {
@@ -454,28 +480,10 @@ func (c ResponseCode) Retryable() bool {
 	return false
 }
 
-// NewResponseAuthenticationFailed returns an Error of
-// ResponseAuthenticationFailed, whose message reads: Client authentication
-// failed.
-//
-// wwwAuthenticate is the WWW-Authenticate header its status obliges.
-func NewResponseAuthenticationFailed(wwwAuthenticate string) *Error {
-	return newError(ResponseAuthenticationFailed, nil, []field{{"WWW-Authenticate", wwwAuthenticate}}, nil)
-}
-
 // NewResponseMethodNotAllowed returns an Error of ResponseMethodNotAllowed,
 // whose message reads: The request is not allowed on this resource.
 //
 // allow is the Allow header its status obliges.
 func NewResponseMethodNotAllowed(allow string) *Error {
 	return newError(ResponseMethodNotAllowed, nil, []field{{"Allow", allow}}, nil)
-}
-
-// NewResponseCredentialsMismatch returns an Error of
-// ResponseCredentialsMismatch, whose message reads: The ID or password is
-// incorrect.
-//
-// wwwAuthenticate is the WWW-Authenticate header its status obliges.
-func NewResponseCredentialsMismatch(wwwAuthenticate string) *Error {
-	return newError(ResponseCredentialsMismatch, nil, []field{{"WWW-Authenticate", wwwAuthenticate}}, nil)
 }

@@ -22,7 +22,7 @@ export function parseProblem(body) {
   const { type, title, status, detail, instance, code, name } = body;
   if (
     typeof title !== "string" ||
-    !Number.isInteger(status) || status < 100 || status > 599 ||
+    !Number.isInteger(status) || status < 400 || status > 599 ||
     !Number.isInteger(code) ||
     typeof name !== "string"
   ) {

@@ -59,6 +59,11 @@ export function lookup(groups, value) {
   return group === undefined ? Object.freeze([]) : group;
 }
 
+// problemType is a code's problem type URI: the same in every language.
+export function problemType(table, code) {
+  return docsBaseUrl + "/" + table + "/" + code;
+}
+
 export function docsUrl(table, code, language) {
   return docsBaseUrl + "/" + (isLanguage(language) ? language : defaultLanguage) + "/" + table + "/" + code;
 }
