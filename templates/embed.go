@@ -10,6 +10,7 @@
 //	table.md.tmpl        {lang}/{table}/_index.md: the table's parts, categories and reserved numbers
 //	part.md.tmpl         {lang}/{table}/{first}-{last}.md: one GFM table row per code of one part
 //	code.md.tmpl         {lang}/{table}/{number}.md: one code in full
+//	type.md.tmpl         {table}/{number}.md: the page at the code's problem type URI, every language
 //	frontmatter.md.tmpl  the front matter put above every page when front_matter is on
 //	labels.yaml          the fixed words of the pages, per language tag
 //

@@ -349,8 +349,7 @@ func checkHTML(t *testing.T, p string, doc ast.Node, src []byte) {
 	})
 }
 
-var (
-)
+var ()
 
 // checkShortcodes fails on a Hugo shortcode opener anywhere in a page:
 // Hugo reads {{< … >}} and {{% … %}} before any Markdown, in code spans

@@ -47,6 +47,7 @@ const (
 	tableTemplate       = "table.md.tmpl"
 	partTemplate        = "part.md.tmpl"
 	codeTemplate        = "code.md.tmpl"
+	typeTemplate        = "type.md.tmpl"
 	frontMatterTemplate = "frontmatter.md.tmpl"
 )
 
@@ -132,6 +133,16 @@ func Stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 				p.Title = strconv.Itoa(code.Number) + " " + code.ID
 				add(codeTemplate, p)
 			}
+		}
+	}
+	// The page at each code's problem type URI, one for every language.
+	for _, t := range c.Tables {
+		for k, code := range t.Codes {
+			p := r.page(def)
+			p.Table, p.Code, p.Layout = t, code, "neutral"
+			p.Path, p.Slug, p.Weight = typePath(code), "/"+string(t.Kind)+"/"+strconv.Itoa(code.Number), k+1
+			p.Title = strconv.Itoa(code.Number) + " " + code.ID
+			add(typeTemplate, p)
 		}
 	}
 	return renderAll(jobs, target.Dir, put)

@@ -3,6 +3,7 @@ package markdown
 import (
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/errgen/errgen/internal/catalog"
@@ -36,6 +37,9 @@ type Page struct {
 	// its siblings (1-based), for front matter.
 	Title  string
 	Weight int
+	// Layout names the site layout of a page that needs its own ("neutral"
+	// for the problem type pages), for front matter; "" for the default.
+	Layout string
 
 	// L are the fixed words in Lang.
 	L Labels
@@ -230,6 +234,12 @@ const (
 	rootPath  = "_index.md"
 	indexName = "/_index.md"
 )
+
+// typePath is the page at a code's problem type URI, {table}/{number}.md,
+// served at catalog.ProblemType's path.
+func typePath(c *catalog.Code) string {
+	return string(c.Table.Kind) + "/" + strconv.Itoa(c.Number) + ".md"
+}
 
 func indexPath(lang string) string { return lang + indexName }
 
