@@ -8,16 +8,16 @@ import (
 )
 
 // title sets c.Title: the declared `title`, required where a message has
-// placeholders or braces (a title is the same for every occurrence, so it
-// cannot hold a param, RFC 9457 Section 3.1.3), else the message itself.
+// placeholders (a title is the same for every occurrence, so it cannot hold
+// a param, RFC 9457 Section 3.1.3), else the message itself.
 func (r *reader) title(c *Code, f fields, tags []string) {
 	msg := f.get("message")
 	if msg == nil || c.Message.Segments == nil {
 		return
 	}
-	var needs string // the first language whose message cannot be a title
+	var needs string // the first language whose message has a placeholder
 	for _, tag := range tags {
-		if s, ok := c.Message.Text[tag]; ok && strings.ContainsAny(s, "{}") {
+		if len(placeholders(c.Message.Segments[tag])) > 0 {
 			needs = tag
 			break
 		}
@@ -26,7 +26,7 @@ func (r *reader) title(c *Code, f fields, tags []string) {
 	if n == nil {
 		if needs != "" {
 			r.errorf(r.pos(lookupValue(msg, needs)), "add `title:` with a short summary in every language, without placeholders, e.g. `title: {"+tags[0]+": File too large}`; the filled message goes into the problem's detail",
-				"code %d has a message with placeholders or braces in %s but no title", c.Number, needs)
+				"code %d has a message with placeholders in %s but no title", c.Number, needs)
 		}
 		c.Title = Text{}
 		for _, tag := range tags {
