@@ -457,7 +457,7 @@ func (in *reportInput) render() []byte {
 		if _, ok := in.results[key("fresh/errgen", n)]; ok {
 			p("| %d | %s |\n", n, both(key("fresh/errgen", n), key("fresh/floor", n)))
 		} else if r, ok := in.results[key("first", n)]; ok {
-			p("| %d | %s (one run, not interleaved) | | | |\n", n, row(r, true))
+			p("| %d | %s | no floor: one run, not interleaved | | | — |\n", n, row(r, true))
 		}
 	}
 	if r, ok := in.get("seed/unchanged"); ok {
