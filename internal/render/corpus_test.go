@@ -75,6 +75,9 @@ error:
 			id = "WithParams"
 			en, kt = en+" {field} {value}", kt+" {field} {value}"
 			params = "      params:\n        - {name: field, type: string, example: " + q(c.Text) + "}\n        - {name: value, type: int, example: 42}\n"
+			// The title holds the class's text too, without braces.
+			nb := strings.NewReplacer("{", "", "}", "")
+			params += "      title: " + text("T "+nb.Replace(c.Text), "제목 "+nb.Replace(ko(c.Text))) + "\n"
 		}
 		m := text(en, kt)
 		if c.Name == "crlf-was" {
