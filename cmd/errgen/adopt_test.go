@@ -22,7 +22,7 @@ func TestAdoptFromCheckout(t *testing.T) {
 		t.Skip("builds a new module with errgen as a tool: skipped with -short")
 	}
 	root := testtool.Root(t)
-	bash := testtool.Command(t, "bash", "tools")
+	bash := testtool.Command(t, "bash", "tools-debian")
 	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
 	if err != nil {
 		t.Fatal(err)

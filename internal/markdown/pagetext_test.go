@@ -44,8 +44,8 @@ var (
 	admonition = regexp.MustCompile(`\[![A-Z]+\]`)
 	// The keys of the front matter are for the site engine; their values
 	// (the title) are shown and stay.
-	frontKey = regexp.MustCompile(`(?m)^[a-z_]+: `)
-	latinWord  = regexp.MustCompile(`[A-Za-z][A-Za-z0-9'/+.-]*[A-Za-z0-9]|[A-Za-z]`)
+	frontKey  = regexp.MustCompile(`(?m)^[a-z_]+: `)
+	latinWord = regexp.MustCompile(`[A-Za-z][A-Za-z0-9'/+.-]*[A-Za-z0-9]|[A-Za-z]`)
 )
 
 func publishedPages(t *testing.T) map[string]string {

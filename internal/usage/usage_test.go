@@ -93,9 +93,9 @@ func TestShop(t *testing.T) {
 	for _, want := range []string{
 		"legacy/legacy.go:10:15: warning: error 7002 OrderMissing is deprecated",
 		"api/orders_test.go:15:23", // a use in a test file, scanned with -tests
-		"web/src/const.ts:4:52",  // Codes["PaymentDeclined"] through a renamed import of the const entry
-		"web/src/placed.ts:3:67", // Outcome.OrderPlaced through a renamed re-export
-		"web/src/queue.ts:4:9",   // OrderQueued destructured from a namespace import of a barrel
+		"web/src/const.ts:4:52",    // Codes["PaymentDeclined"] through a renamed import of the const entry
+		"web/src/placed.ts:3:67",   // Outcome.OrderPlaced through a renamed re-export
+		"web/src/queue.ts:4:9",     // OrderQueued destructured from a namespace import of a barrel
 		"api/orders.go:22:45: error: client-side code http -2 ConnectionErr", // WriteProblem(w, r, Wrap(code, err))
 		"api/upstream.go:22:41: error: client-side code http -6 Timeout",     // ProblemOf(New(code).WithCause(…))
 		"web/src/enum.ts:8:12: advice: the frontend handles error 7030 CouponExpired, but no Go code sends it",
