@@ -77,6 +77,12 @@ func Emit(c *catalog.Catalog, target Options, overrides fs.FS) ([]output.File, e
 // embedded template of the same name. Paths lie under target.Dir. Stream
 // touches no disk.
 func Stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output.File) error) error {
+	return stream(c, target, overrides, put, false)
+}
+
+// stream is Stream; with templates set it executes every template, even
+// those the built-in writer writes.
+func stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output.File) error, templates bool) error {
 	if len(c.Languages) == 0 {
 		return fmt.Errorf("markdown: the catalog has no language")
 	}
@@ -93,7 +99,7 @@ func Stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 		}
 	}
 
-	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter, layout: newLayout(c)}
+	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter, layout: newLayout(c), templates: templates}
 	// The site manifest goes first: it is the largest single file, and
 	// the pages render beside it.
 	jobs := []job{{"site.json", func() ([]byte, error) { return siteManifest(c, set.labels) }}}
@@ -153,6 +159,9 @@ type renderer struct {
 	set         *templateSet
 	frontMatter bool
 	layout      *layout
+	// templates renders every page through text/template, as the
+	// byte-identity test of the built-in writer needs.
+	templates bool
 }
 
 func (r *renderer) page(l catalog.Language) *Page {
@@ -192,24 +201,35 @@ func renderAll(jobs []job, dir string, put func(output.File) error) error {
 	return nil
 }
 
-// render executes one page template, with the front matter (when on) and
-// the marker above it.
+// render writes one page, with the front matter (when on) and the marker
+// above it.
 func (r *renderer) render(name string, p *Page) ([]byte, error) {
-	var buf bytes.Buffer
+	w := &pageWriter{}
+	w.Grow(4 << 10)
 	if r.frontMatter {
-		if err := r.set.execute(&buf, frontMatterTemplate, p); err != nil {
+		if err := r.write(w, frontMatterTemplate, p); err != nil {
 			return nil, fmt.Errorf("markdown: rendering the front matter of %s: %w", p.Path, err)
 		}
-		if !strings.HasSuffix(buf.String(), "\n") {
-			buf.WriteByte('\n')
+		if !bytes.HasSuffix(w.Bytes(), []byte("\n")) {
+			w.WriteByte('\n')
 		}
 	}
-	buf.WriteString(markerLine)
-	buf.WriteByte('\n')
-	if err := r.set.execute(&buf, name, p); err != nil {
+	w.WriteString(markerLine)
+	w.WriteByte('\n')
+	if err := r.write(w, name, p); err != nil {
 		return nil, fmt.Errorf("markdown: rendering %s: %w", p.Path, err)
 	}
-	return tidy(buf.Bytes()), nil
+	return tidy(w.Bytes()), nil
+}
+
+// write writes one template's part of a page: by the built-in writer,
+// unless the team overrides that template (or a test asks for the
+// templates).
+func (r *renderer) write(w *pageWriter, name string, p *Page) error {
+	if r.templates || r.set.overridden[name] {
+		return r.set.execute(&w.Buffer, name, p)
+	}
+	return builtin[name](w, p)
 }
 
 // tidy trims trailing blanks from lines, keeps at most one blank line in a
@@ -247,7 +267,9 @@ type templateSet struct {
 	tmpl *template.Template
 	// from maps a template file's name to how errors should name it: the
 	// override's path, or "embedded NAME".
-	from       map[string]string
+	from map[string]string
+	// overridden holds the names of the templates a team replaced.
+	overridden map[string]bool
 	labels     map[string]Labels
 	labelsFile string
 }
@@ -264,6 +286,7 @@ func loadTemplates(overrides fs.FS, dir string) (*templateSet, error) {
 	set := &templateSet{
 		tmpl:       template.New("").Funcs(funcs).Option("missingkey=error"),
 		from:       map[string]string{},
+		overridden: map[string]bool{},
 		labelsFile: "embedded " + labelsFile,
 	}
 	names := Names()
@@ -302,6 +325,7 @@ func loadTemplates(overrides fs.FS, dir string) (*templateSet, error) {
 		if err := set.add(name, where, data); err != nil {
 			return nil, err
 		}
+		set.overridden[name] = true
 	}
 	return set, nil
 }
