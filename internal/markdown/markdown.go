@@ -1,6 +1,8 @@
 // Package markdown renders the catalog as Markdown docs, one tree per
-// language, from the text/template files of package templates; a team's
-// own folder may replace any of them by name.
+// language, as the text/template files of package templates define them:
+// the built-in writer (builtin.go) writes their pages byte for byte, and a
+// team's own folder may replace any template by name, which is then
+// executed.
 //
 // Per language tag the tree holds
 //
