@@ -184,3 +184,46 @@ func FuzzBuiltinMatchesTemplates(f *testing.F) {
 		compareWriters(t, []byte(src), nil)
 	})
 }
+
+// tidyLines is tidy as it was first written, line by line; it trims trailing blanks from lines, keeps at most one blank line in a
+// row outside code blocks, and ends the file with one line feed, so a
+// template may space its actions freely.
+func tidyLines(data []byte) []byte {
+	lines := strings.Split(string(data), "\n")
+	out := make([]string, 0, len(lines))
+	fence := ""
+	for _, l := range lines {
+		l = strings.TrimRight(l, " \t")
+		if fence == "" {
+			if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, "```") {
+				fence = t[:len(t)-len(strings.TrimLeft(t, "`"))]
+			}
+		} else if strings.TrimSpace(l) == fence {
+			fence = ""
+		} else {
+			out = append(out, l)
+			continue
+		}
+		if l == "" && (len(out) == 0 || out[len(out)-1] == "") {
+			continue
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && out[len(out)-1] == "" {
+		out = out[:len(out)-1]
+	}
+	return []byte(strings.Join(out, "\n") + "\n")
+}
+
+// FuzzTidy: tidy, which works in place, does what tidyLines does.
+func FuzzTidy(f *testing.F) {
+	for _, s := range []string{"", "\n", "a\n\n\nb  \n", "```\n\n\n```\n\n", "  ```json\nx \n\n  ``` \nz", "\n\na\n\n", " \t\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := string(tidyLines([]byte(s)))
+		if got := string(tidy([]byte(s))); got != want {
+			t.Errorf("tidy(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

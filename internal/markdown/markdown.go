@@ -207,7 +207,7 @@ func renderAll(jobs []job, dir string, put func(output.File) error) error {
 // above it.
 func (r *renderer) render(name string, p *Page) ([]byte, error) {
 	w := &pageWriter{}
-	w.Grow(4 << 10)
+	w.Grow(2 << 10)
 	if r.frontMatter {
 		if err := r.write(w, frontMatterTemplate, p); err != nil {
 			return nil, fmt.Errorf("markdown: rendering the front matter of %s: %w", p.Path, err)
@@ -236,32 +236,41 @@ func (r *renderer) write(w *pageWriter, name string, p *Page) error {
 
 // tidy trims trailing blanks from lines, keeps at most one blank line in a
 // row outside code blocks, and ends the file with one line feed, so a
-// template may space its actions freely.
+// template may space its actions freely. It works in place: a line is
+// never written before it has been read.
 func tidy(data []byte) []byte {
-	lines := strings.Split(string(data), "\n")
-	out := make([]string, 0, len(lines))
-	fence := ""
-	for _, l := range lines {
-		l = strings.TrimRight(l, " \t")
-		if fence == "" {
-			if t := strings.TrimLeft(l, " "); strings.HasPrefix(t, "```") {
-				fence = t[:len(t)-len(strings.TrimLeft(t, "`"))]
+	out := data[:0]
+	var fence []byte // the open code fence's backticks; copied, as data is overwritten
+	blank := true    // the last line written was blank, or none was
+	for rest := data; len(rest) > 0; {
+		line, after, _ := bytes.Cut(rest, []byte("\n"))
+		rest = after
+		line = bytes.TrimRight(line, " \t")
+		switch {
+		case fence == nil:
+			if t := bytes.TrimLeft(line, " "); bytes.HasPrefix(t, []byte("```")) {
+				fence = bytes.Clone(t[:len(t)-len(bytes.TrimLeft(t, "`"))])
 			}
-		} else if strings.TrimSpace(l) == fence {
-			fence = ""
-		} else {
-			out = append(out, l)
+		case bytes.Equal(bytes.TrimSpace(line), fence):
+			fence = nil
+		default: // inside a code block: kept as it is
+			out = append(append(out, line...), '\n')
+			blank = len(line) == 0
 			continue
 		}
-		if l == "" && (len(out) == 0 || out[len(out)-1] == "") {
+		if len(line) == 0 && blank {
 			continue
 		}
-		out = append(out, l)
+		out = append(append(out, line...), '\n')
+		blank = len(line) == 0
 	}
-	for len(out) > 0 && out[len(out)-1] == "" {
+	for len(out) > 1 && out[len(out)-2] == '\n' {
 		out = out[:len(out)-1]
 	}
-	return []byte(strings.Join(out, "\n") + "\n")
+	if len(out) == 0 {
+		out = append(out, '\n')
+	}
+	return out
 }
 
 // templateSet is the parsed templates, embedded ones replaced by overrides.

@@ -65,17 +65,24 @@ func (p *Page) Others() []catalog.Language {
 // tree (slash-separated, relative to the docs folder), so the Markdown
 // reads the same on GitHub, in VitePress or in any other renderer.
 func (p *Page) Link(target string) string {
-	from := strings.Split(path.Dir(p.Path), "/")
-	if from[0] == "." {
-		from = nil
+	from := path.Dir(p.Path)
+	if from == "." {
+		return target
 	}
-	to := strings.Split(target, "/")
-	i := 0
-	for i < len(from) && i < len(to)-1 && from[i] == to[i] {
-		i++
+	// Drop the folders both paths share (never target's file name), then
+	// climb out of the rest of the page's.
+	for {
+		seg, restFrom, more := strings.Cut(from, "/")
+		tseg, restTo, folder := strings.Cut(target, "/")
+		if !folder || seg != tseg {
+			break
+		}
+		from, target = restFrom, restTo
+		if !more {
+			return target
+		}
 	}
-	rel := strings.Repeat("../", len(from)-i) + strings.Join(to[i:], "/")
-	return rel
+	return strings.Repeat("../", strings.Count(from, "/")+1) + target
 }
 
 // IndexLink, TableLink and CodeLink link to a language's index page, a

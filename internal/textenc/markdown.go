@@ -3,6 +3,7 @@ package textenc
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // markdownDialect is what one Markdown renderer gives meaning to, as the
@@ -67,6 +68,27 @@ func (d *markdownDialect) escapeLine(b *strings.Builder, s string, start bool) {
 	}
 }
 
+// plain reports whether escapeLine would leave s, one line, as it is:
+// valid UTF-8 without a special character and, opening a line, without
+// leading space, block marker or digit (an ordered-list marker).
+func (d *markdownDialect) plain(s string, start bool) bool {
+	if strings.ContainsAny(s, d.special) || strings.IndexByte(s, '\n') >= 0 || !utf8.ValidString(s) {
+		return false
+	}
+	for r := range d.entities {
+		if strings.ContainsRune(s, r) {
+			return false
+		}
+	}
+	if start && s != "" {
+		r, _ := utf8.DecodeRuneInString(s)
+		if unicode.IsSpace(r) || strings.ContainsRune(d.lineStart, r) || ('0' <= r && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
 // block escapes s as block text: each line feed becomes a hard line
 // break (a backslash at the end of the line), a blank line stays a
 // paragraph break, leading and trailing white space of each line is
@@ -105,6 +127,13 @@ func CommonMark(s string) string { return commonMark.block(s) }
 // a line of the source (its block markers are escaped); a text that
 // continues a line (a message after a placeholder) passes false.
 func SiteText(s string, lineStart bool) string {
+	if site.plain(s, lineStart) {
+		return s // most text: the docs of 10 000 codes escape a million strings
+	}
+	return siteText(s, lineStart)
+}
+
+func siteText(s string, lineStart bool) string {
 	var b strings.Builder
 	for i, l := range strings.Split(s, "\n") {
 		if i > 0 {

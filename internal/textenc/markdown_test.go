@@ -160,3 +160,20 @@ func TestSiteFence(t *testing.T) {
 		t.Errorf("SiteFence = %q, want %q", got, want)
 	}
 }
+
+// FuzzSitePlain: the shortcut for text that needs no escape gives what
+// escaping it character by character gives.
+func FuzzSitePlain(f *testing.F) {
+	for _, c := range hostile.Classes {
+		f.Add(c.Text, true)
+	}
+	for _, s := range []string{"Not Found", "1. a", "  lead", "-1", "a{b", "한국어", "\xff", "a\nb", ""} {
+		f.Add(s, true)
+		f.Add(s, false)
+	}
+	f.Fuzz(func(t *testing.T, s string, lineStart bool) {
+		if got, want := SiteText(s, lineStart), siteText(s, lineStart); got != want {
+			t.Errorf("SiteText(%q, %v) = %q, escaping each character gives %q", s, lineStart, got, want)
+		}
+	})
+}
