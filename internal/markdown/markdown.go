@@ -103,10 +103,19 @@ func stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 
 	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter, layout: newLayout(c), templates: templates}
 	// The site manifest goes first: it is the largest single file, and
-	// the pages render beside it.
-	jobs := []job{{"site.json", func() ([]byte, error) { return siteManifest(c, set.labels) }}}
-	add := func(tmpl string, p *Page) {
-		jobs = append(jobs, job{p.Path, func() ([]byte, error) { return r.render(tmpl, p) }})
+	// the pages render beside it. A job makes its page when it runs: a
+	// page carries its language's labels, and holding a page per file
+	// of 50 000 codes took 160 MB.
+	jobs := []job{func() (string, []byte, error) {
+		data, err := siteManifest(c, set.labels)
+		return "site.json", data, err
+	}}
+	add := func(tmpl string, page func() *Page) {
+		jobs = append(jobs, func() (string, []byte, error) {
+			p := page()
+			data, err := r.render(tmpl, p)
+			return p.Path, data, err
+		})
 	}
 
 	def := c.Languages[0]
@@ -115,42 +124,54 @@ func stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 			def = l
 		}
 	}
-	root := r.page(def)
-	root.Path, root.Slug, root.Title, root.Weight = rootPath, "/", root.L.Title, 0
-	add(rootTemplate, root)
+	add(rootTemplate, func() *Page {
+		p := r.page(def)
+		p.Path, p.Slug, p.Title, p.Weight = rootPath, "/", p.L.Title, 0
+		return p
+	})
 	for i, l := range c.Languages {
-		p := r.page(l)
-		p.Path, p.Slug, p.Title, p.Weight = indexPath(l.Tag), "/"+l.Tag+"/", p.L.Title, i+1
-		add(indexTemplate, p)
-		for j, t := range c.Tables {
+		add(indexTemplate, func() *Page {
 			p := r.page(l)
-			p.Table = t
-			p.Path, p.Slug, p.Title, p.Weight = tablePath(t, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/", t.Title[l.Tag], j+1
-			add(tableTemplate, p)
-			for k, part := range r.layout.parts[t] {
+			p.Path, p.Slug, p.Title, p.Weight = indexPath(l.Tag), "/"+l.Tag+"/", p.L.Title, i+1
+			return p
+		})
+		for j, t := range c.Tables {
+			add(tableTemplate, func() *Page {
 				p := r.page(l)
-				p.Table, p.Part = t, part
-				p.Path, p.Slug, p.Weight = partPath(part, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/"+part.Name()+"/", len(t.Codes)+k+1
-				p.Title = t.Title[l.Tag] + " " + strconv.Itoa(part.First) + " – " + strconv.Itoa(part.Last)
-				add(partTemplate, p)
+				p.Table = t
+				p.Path, p.Slug, p.Title, p.Weight = tablePath(t, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/", t.Title[l.Tag], j+1
+				return p
+			})
+			for k, part := range r.layout.parts[t] {
+				add(partTemplate, func() *Page {
+					p := r.page(l)
+					p.Table, p.Part = t, part
+					p.Path, p.Slug, p.Weight = partPath(part, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/"+part.Name()+"/", len(t.Codes)+k+1
+					p.Title = t.Title[l.Tag] + " " + strconv.Itoa(part.First) + " – " + strconv.Itoa(part.Last)
+					return p
+				})
 			}
 			for k, code := range t.Codes {
-				p := r.page(l)
-				p.Table, p.Part, p.Code = t, r.layout.partOf[code], code
-				p.Path, p.Slug, p.Weight = codePath(code, l.Tag), catalog.DocsPath(code, l.Tag), k+1
-				p.Title = strconv.Itoa(code.Number) + " " + code.ID
-				add(codeTemplate, p)
+				add(codeTemplate, func() *Page {
+					p := r.page(l)
+					p.Table, p.Part, p.Code = t, r.layout.partOf[code], code
+					p.Path, p.Slug, p.Weight = codePath(code, l.Tag), catalog.DocsPath(code, l.Tag), k+1
+					p.Title = strconv.Itoa(code.Number) + " " + code.ID
+					return p
+				})
 			}
 		}
 	}
 	// The page at each code's problem type URI, one for every language.
 	for _, t := range c.Tables {
 		for k, code := range t.Codes {
-			p := r.page(def)
-			p.Table, p.Code, p.Layout = t, code, "neutral"
-			p.Path, p.Slug, p.Weight = typePath(code), "/"+string(t.Kind)+"/"+strconv.Itoa(code.Number), k+1
-			p.Title = strconv.Itoa(code.Number) + " " + code.ID
-			add(typeTemplate, p)
+			add(typeTemplate, func() *Page {
+				p := r.page(def)
+				p.Table, p.Code, p.Layout = t, code, "neutral"
+				p.Path, p.Slug, p.Weight = typePath(code), "/"+string(t.Kind)+"/"+strconv.Itoa(code.Number), k+1
+				p.Title = strconv.Itoa(code.Number) + " " + code.ID
+				return p
+			})
 		}
 	}
 	return renderAll(jobs, target.Dir, put)
@@ -170,11 +191,9 @@ func (r *renderer) page(l catalog.Language) *Page {
 	return &Page{Catalog: r.catalog, Lang: l, Languages: r.catalog.Languages, L: r.set.labels[l.Tag], layout: r.layout}
 }
 
-// job renders one file of the docs folder.
-type job struct {
-	path   string // relative to the docs folder
-	render func() ([]byte, error)
-}
+// job renders one file of the docs folder and returns its path, relative
+// to the docs folder.
+type job func() (path string, data []byte, err error)
 
 // renderAll renders the files on every CPU and passes each to put. After
 // the first failure no further job starts; the error reported is the
@@ -186,9 +205,9 @@ func renderAll(jobs []job, dir string, put func(output.File) error) error {
 		if failed.Load() {
 			return
 		}
-		data, err := jobs[i].render()
+		p, data, err := jobs[i]()
 		if err == nil {
-			err = put(output.File{Path: path.Join(dir, jobs[i].path), Data: data})
+			err = put(output.File{Path: path.Join(dir, p), Data: data})
 		}
 		if err != nil {
 			errs[i] = err
