@@ -109,10 +109,8 @@ func Stream(c *catalog.Catalog, targets []catalog.Target, put func(output.File) 
 	}
 	parallel.For(len(groups), len(groups), func(g int) {
 		for _, i := range groups[g] {
-			if failed.Load() {
-				errs[i] = errStopped
-				continue
-			}
+			// Even after a failure each target runs, up to its first
+			// file, so that every target's own problems are reported.
 			errs[i] = stream(c, jobs[i].t, jobs[i].cfg, guarded)
 			if errs[i] != nil {
 				failed.Store(true)
