@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 
@@ -142,6 +143,11 @@ func (e *env) parse(cf *catalogFlags, data []byte) (*catalog.Catalog, bool) {
 		e.report(cf, err)
 		return nil, false
 	}
+	// The YAML tree the catalog was read from is garbage now, and the
+	// largest thing the process ever held: collecting it here, before
+	// rendering, keeps the heap from growing to twice the tree's size
+	// (at 50 000 codes it cut the peak by a tenth).
+	runtime.GC()
 	return c, true
 }
 
