@@ -36,6 +36,7 @@ type Commit struct {
 	changes   []Change
 	conflicts ConflictError
 	dirs      sync.Map // folders known to exist
+	applied   bool     // every change is in place
 	done      bool
 }
 
@@ -122,7 +123,18 @@ func (c *Commit) record(ch Change, full string, data []byte) error {
 		c.mu.Lock()
 		blocked := len(c.conflicts) > 0
 		c.mu.Unlock()
-		if !blocked { // nothing will be written: staging is wasted work
+		switch {
+		case blocked: // nothing will be written: staging is wasted work
+		case ch.Kind == Create:
+			// A new file needs no temporary name: writing it in place,
+			// never over an existing file, halves the system calls of a
+			// first generation (no rename into a folder other writers
+			// lock too).
+			if err := c.place(full, data); err != nil {
+				return err
+			}
+			ch.placed = true
+		default:
 			tmp, err := c.stage(full, data)
 			if err != nil {
 				return err
@@ -209,8 +221,10 @@ func (c *Commit) apply() error {
 		full := c.full(ch.Path)
 		switch ch.Kind {
 		case Create:
-			if err := os.Rename(ch.staged, full); err != nil {
-				return fail(err)
+			if !ch.placed {
+				if err := os.Rename(ch.staged, full); err != nil {
+					return fail(err)
+				}
 			}
 		case Update:
 			b, err := c.backup(full, false)
@@ -230,6 +244,9 @@ func (c *Commit) apply() error {
 		}
 		done = append(done, ch)
 	}
+	c.mu.Lock()
+	c.applied = true
+	c.mu.Unlock()
 	base := c.full(c.dir)
 	for _, ch := range c.changes {
 		if b, ok := backups[ch.Path]; ok {
@@ -305,9 +322,15 @@ func (c *Commit) Abort() {
 		return
 	}
 	c.done = true
+	base := c.full(c.dir)
 	for _, ch := range c.changes {
 		if ch.staged != "" {
 			os.Remove(ch.staged) // fails harmlessly once renamed
+		}
+		if ch.placed && !c.applied {
+			full := c.full(ch.Path)
+			os.Remove(full) // fails harmlessly once rolled back
+			removeEmptyParents(base, filepath.Dir(full))
 		}
 	}
 	if c.unlock != nil {
@@ -317,14 +340,43 @@ func (c *Commit) Abort() {
 
 // stage writes data to a new temporary file in the folder of target.
 func (c *Commit) stage(target string, data []byte) (string, error) {
-	dir := filepath.Dir(target)
-	if _, ok := c.dirs.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return "", err
-		}
-		c.dirs.Store(dir, true)
+	if err := c.mkdir(filepath.Dir(target)); err != nil {
+		return "", err
 	}
 	return stage(target, data)
+}
+
+// place writes data to target, which must not exist.
+func (c *Commit) place(target string, data []byte) error {
+	if err := c.mkdir(filepath.Dir(target)); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s appeared while errgen was writing; run errgen again", target)
+	}
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(target)
+	}
+	return err
+}
+
+func (c *Commit) mkdir(dir string) error {
+	if _, ok := c.dirs.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	c.dirs.Store(dir, true)
+	return nil
 }
 
 func stage(target string, data []byte) (string, error) {

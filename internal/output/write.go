@@ -29,6 +29,10 @@ type Change struct {
 	New []byte
 
 	staged string // the temporary file holding New, when writing
+	// placed marks a created file written at its own path at once: no
+	// file stood there, so nothing is replaced before Finish, and Abort
+	// or a rollback removes it.
+	placed bool
 }
 
 // Conflict is a file errgen must not touch because it did not generate it.

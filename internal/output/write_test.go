@@ -2,6 +2,7 @@ package output
 
 import (
 	"errors"
+	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -177,8 +178,9 @@ func TestIsGenerated(t *testing.T) {
 	}
 }
 
-// TestCommitStagesUntilFinish puts files one at a time: nothing a reader
-// sees changes until Finish, and Abort leaves the folder as it was.
+// TestCommitStagesUntilFinish puts files one at a time: no file a reader
+// sees changes until Finish (a new file may appear, written in place), and
+// Abort leaves the folder as it was, new folders removed.
 func TestCommitStagesUntilFinish(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, "out/a.go", gen("a v1"))
@@ -207,13 +209,21 @@ func TestCommitStagesUntilFinish(t *testing.T) {
 			})
 		}
 		wg.Wait()
-		if got := visible(); !maps.Equal(got, before) {
+		got := visible()
+		if got["out/new/b.go"] != string(gen("b")) {
+			t.Errorf("the new file is not in place before Finish: %v", got)
+		}
+		delete(got, "out/new/b.go")
+		if !maps.Equal(got, before) {
 			t.Fatalf("files changed before Finish: %v", got)
 		}
 		if !finish {
 			c.Abort()
 			if got := tree(t, root); !maps.Equal(got, before) {
 				t.Fatalf("Abort left %v", got)
+			}
+			if _, err := os.Stat(filepath.Join(root, "out", "new")); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("Abort left the new file's folder: %v", err)
 			}
 			continue
 		}
