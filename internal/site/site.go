@@ -26,6 +26,8 @@ type Options struct {
 	Hugo     string // the hugo executable
 	Pagefind string // the pagefind executable
 	Log      io.Writer
+	// SlicePages is the most pages one hugo run builds (0: SlicePages).
+	SlicePages int
 }
 
 // Manifest is the part of site.json the build reads.
@@ -86,20 +88,55 @@ func Build(ctx context.Context, o Options) error {
 		}
 		return a
 	}
-	hugo := exec.CommandContext(ctx, o.Hugo,
-		"--source", abs(o.Site),
-		"--contentDir", abs(o.Docs),
-		"--destination", abs(o.Out),
-		"--baseURL", strings.TrimSuffix(m.BaseURL, "/")+"/",
-		"--cleanDestinationDir", "--noBuildLock", "--quiet", "--panicOnWarning",
-	)
-	if err := run(hugo, o.Log); err != nil {
+	out := abs(o.Out)
+	if err := emptyDir(out); err != nil {
 		return err
+	}
+	per := o.SlicePages
+	if per <= 0 {
+		per = SlicePages
+	}
+	slices, err := sliceContent(o.Docs, per)
+	if err != nil {
+		return err
+	}
+	work, err := os.MkdirTemp("", "errgen-site-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	// Hugo holds every page of a build in memory, about 50 KB each: the
+	// site is built in slices of at most SlicePages pages, one hugo run
+	// each into the same folder, so its memory does not grow with the
+	// catalog. Every slice has every _index.md, site.json and the static
+	// files; those pages come out the same from each slice, as no page
+	// reads another (the layouts make links from paths).
+	for i, files := range slices {
+		content := filepath.Join(work, fmt.Sprintf("slice%d", i))
+		if err := linkFiles(o.Docs, content, files); err != nil {
+			return err
+		}
+		hugo := exec.CommandContext(ctx, o.Hugo,
+			"--source", abs(o.Site),
+			"--contentDir", content,
+			"--destination", out,
+			"--baseURL", strings.TrimSuffix(m.BaseURL, "/")+"/",
+			"--noBuildLock", "--quiet", "--panicOnWarning",
+		)
+		if err := run(hugo, o.Log); err != nil {
+			return err
+		}
+		if err := os.RemoveAll(content); err != nil {
+			return err
+		}
 	}
 	// Only code pages carry data-pagefind-body; their example problem
 	// body (pre) is left out of the index.
-	pagefind := exec.CommandContext(ctx, o.Pagefind, "--site", abs(o.Out), "--exclude-selectors", "pre", "--quiet")
-	return run(pagefind, o.Log)
+	pagefind := exec.CommandContext(ctx, o.Pagefind, "--site", out, "--exclude-selectors", "pre", "--quiet")
+	if err := run(pagefind, o.Log); err != nil {
+		return err
+	}
+	return CheckLinks(out, m.BasePath())
 }
 
 func run(cmd *exec.Cmd, log io.Writer) error {

@@ -26,7 +26,7 @@ import (
 // with python3 -m http.server under the base path of docs.base_url, and in
 // headless Chromium, in each language: opens a code's DocsURL
 // (extension-less) and its table's index, and finds the code with the
-// search box by its number and by a word of its message.
+// search box by its number and by words of its message (sitetest.Phrase).
 func TestSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the docs site and starts a browser")
@@ -89,12 +89,12 @@ func TestSite(t *testing.T) {
 			t.Errorf("%s does not link %s", partPath, codePath)
 		}
 
-		// Search, from the code's own page, by number and by a word of
+		// Search, from the code's own page, by number and by words of
 		// the message.
 		if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`.pagefind-ui__search-input`))); err != nil {
 			t.Fatal(err)
 		}
-		for _, q := range []string{strconv.Itoa(code.Number), sitetest.RareWord(c, code, tag)} {
+		for _, q := range []string{strconv.Itoa(code.Number), sitetest.Phrase(c, code, tag)} {
 			if links, _, err := sitetest.Search(ctx, q, codePath, 15*time.Second); err != nil {
 				t.Errorf("%s: %v", tag, err)
 			} else {

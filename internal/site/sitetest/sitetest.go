@@ -225,29 +225,57 @@ func Search(ctx context.Context, query, want string, timeout time.Duration) ([]s
 	return links, took, nil
 }
 
-// RareWord is the word of a code's message (in lang) that the fewest
-// messages of the catalog hold: the word a reader would search it by.
-func RareWord(c *catalog.Catalog, code *catalog.Code, lang string) string {
+// Phrase is the fewest consecutive words of a code's message (in lang),
+// one to three, that no other message of the catalog holds all of: what
+// a reader who remembers the message types to find it among thousands.
+// Where every three words are shared, the three that the fewest other
+// messages hold. A single word a catalog of 10 000 codes shares among
+// dozens ("chat") cannot rank one code first; an identifier or number
+// can, and is searched for apart.
+func Phrase(c *catalog.Catalog, code *catalog.Code, lang string) string {
 	split := func(s string) []string {
 		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	}
-	df := map[string]int{}
+	plain := func(code *catalog.Code) string { return code.Message.Plain(lang, func(string) string { return "" }) }
+	var others []map[string]bool
 	for _, table := range c.Tables {
 		for _, other := range table.Codes {
-			seen := map[string]bool{}
-			for _, w := range split(other.Message.Plain(lang, func(string) string { return "" })) {
-				if !seen[w] {
-					seen[w] = true
-					df[w]++
-				}
+			if other == code {
+				continue
+			}
+			set := map[string]bool{}
+			for _, w := range split(plain(other)) {
+				set[w] = true
+			}
+			others = append(others, set)
+		}
+	}
+	sharing := func(words []string) int {
+		n := 0
+		for _, set := range others {
+			all := true
+			for _, w := range words {
+				all = all && set[w]
+			}
+			if all {
+				n++
 			}
 		}
+		return n
 	}
-	best := ""
-	for _, w := range split(code.Message.Plain(lang, func(string) string { return "" })) {
-		if best == "" || df[w] < df[best] || df[w] == df[best] && len(w) > len(best) {
-			best = w
+	words := split(plain(code))
+	var best []string
+	bestN := -1
+	for size := 1; size <= 3 && size <= len(words); size++ {
+		best, bestN = nil, -1
+		for i := 0; i+size <= len(words); i++ {
+			if n := sharing(words[i : i+size]); bestN < 0 || n < bestN || n == bestN && len(strings.Join(words[i:i+size], "")) > len(strings.Join(best, "")) {
+				best, bestN = words[i:i+size], n
+			}
+		}
+		if bestN == 0 {
+			break
 		}
 	}
-	return best
+	return strings.Join(best, " ")
 }
