@@ -245,7 +245,7 @@ func writePart(w *pageWriter, p *Page) error {
 }
 
 func writeCode(w *pageWriter, p *Page) error {
-	c, lang, l := p.Code, p.Lang.Tag, &p.L
+	c, lang, l := p.Code, p.Lang.Tag, p.L
 	w.WriteString("# ")
 	w.int(c.Number)
 	w.s(" ", textenc.SiteInline(c.ID), "\n\n")

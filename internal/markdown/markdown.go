@@ -101,7 +101,10 @@ func stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 		}
 	}
 
-	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter, layout: newLayout(c), templates: templates}
+	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter, layout: newLayout(c), templates: templates, labels: map[string]*Labels{}}
+	for tag, l := range set.labels {
+		r.labels[tag] = &l
+	}
 	// The site manifest goes first: it is the largest single file, and
 	// the pages render beside it. A job makes its page when it runs: a
 	// page carries its language's labels, and holding a page per file
@@ -185,10 +188,13 @@ type renderer struct {
 	// templates renders every page through text/template, as the
 	// byte-identity test of the built-in writer needs.
 	templates bool
+	// labels are set.labels, shared by the pages of a language rather
+	// than copied into each.
+	labels map[string]*Labels
 }
 
 func (r *renderer) page(l catalog.Language) *Page {
-	return &Page{Catalog: r.catalog, Lang: l, Languages: r.catalog.Languages, L: r.set.labels[l.Tag], layout: r.layout}
+	return &Page{Catalog: r.catalog, Lang: l, Languages: r.catalog.Languages, L: r.labels[l.Tag], layout: r.layout}
 }
 
 // job renders one file of the docs folder and returns its path, relative

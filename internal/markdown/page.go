@@ -42,7 +42,7 @@ type Page struct {
 	Layout string
 
 	// L are the fixed words in Lang.
-	L Labels
+	L *Labels
 
 	layout *layout
 }
