@@ -90,15 +90,16 @@ func Stream(c *catalog.Catalog, targets []catalog.Target, put func(output.File) 
 		}
 		return err
 	}
-	// A target that streams runs beside the others; the targets that build
-	// their files whole in memory run one after another, so that only one
-	// of them holds its files at a time (at 50 000 codes the Go, OpenAPI
-	// and TypeScript files held 130 MB together), and while the docs
-	// stream on every core they are not the longest path anyway.
+	// A target that streams runs beside the others. In a large catalog
+	// the targets that build their files whole in memory run one after
+	// another, so that only one of them holds its files at a time (at
+	// 50 000 codes the Go, OpenAPI and TypeScript files held 130 MB
+	// together), and while the docs stream on every core they are not the
+	// longest path anyway; in a small one they are, and run at once.
 	var groups [][]int
 	var whole []int
 	for i, j := range jobs {
-		if j.t.Stream != nil {
+		if j.t.Stream != nil || codes(c) < serialFrom {
 			groups = append(groups, []int{i})
 		} else {
 			whole = append(whole, i)
@@ -130,6 +131,18 @@ func Stream(c *catalog.Catalog, targets []catalog.Target, put func(output.File) 
 }
 
 var errStopped = errors.New("stopped: another target failed")
+
+func codes(c *catalog.Catalog) int {
+	n := 0
+	for _, t := range c.Tables {
+		n += len(t.Codes)
+	}
+	return n
+}
+
+// serialFrom is the number of codes from which the targets that build
+// whole files run one after another.
+const serialFrom = 2000
 
 // stream runs one target, through its Stream when it has one.
 func stream(c *catalog.Catalog, t catalog.Target, cfg *catalog.TargetConfig, put func(output.File) error) error {
