@@ -17,16 +17,21 @@ const SlicePages = 6000
 // sliceContent splits the content folder's pages into slices of at most
 // max pages, in path order (a table's codes stay together). Each slice
 // also lists the files every slice needs: the sections' _index.md (the
-// folders' pages) and what is not a page (site.json).
-func sliceContent(docs string, max int) ([][]string, error) {
+// folders' pages) and what is not a page (site.json). It returns the
+// folders that have an _index.md ("." for the root's) too.
+func sliceContent(docs string, max int) (slices [][]string, sections map[string]bool, err error) {
 	var shared, pages []string
-	err := filepath.WalkDir(docs, func(p string, d fs.DirEntry, err error) error {
+	sections = map[string]bool{}
+	err = filepath.WalkDir(docs, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
 		rel, err := filepath.Rel(docs, p)
 		if err != nil {
 			return err
+		}
+		if d.Name() == "_index.md" {
+			sections[filepath.ToSlash(filepath.Dir(rel))] = true
 		}
 		if d.Name() == "_index.md" || !strings.HasSuffix(d.Name(), ".md") {
 			shared = append(shared, rel)
@@ -36,15 +41,14 @@ func sliceContent(docs string, max int) ([][]string, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, fmt.Errorf("site: %w", err)
+		return nil, nil, fmt.Errorf("site: %w", err)
 	}
-	var slices [][]string
 	for len(pages) > 0 || slices == nil {
 		n := min(max, len(pages))
 		slices = append(slices, append(append([]string(nil), shared...), pages[:n]...))
 		pages = pages[n:]
 	}
-	return slices, nil
+	return slices, sections, nil
 }
 
 // linkFiles puts the files (paths relative to from) into the folder to,
