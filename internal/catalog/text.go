@@ -93,6 +93,7 @@ func (r *reader) checkSourceChars(data []byte) (controls bool) {
 			line, col = line+1, 1
 			continue
 		case c == '\r' || c == '\ufeff' && i == 0:
+		case c >= 0x20 && c < 0x7f: // printable ASCII, most of any file
 		default:
 			if what, hint, bad := refused(c); bad {
 				r.errorf(Pos{File: r.file, Line: line, Column: col}, hint, "the file holds %s", what)
