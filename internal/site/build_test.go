@@ -71,33 +71,3 @@ func pages(t *testing.T, dist string) map[string][]byte {
 	}
 	return got
 }
-
-func TestCheckLinks(t *testing.T) {
-	dist := t.TempDir()
-	write := func(rel, data string) {
-		p := filepath.Join(dist, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	write("index.html", `<a href="/codes/en/">en</a> <a href="https://example.com/x">off</a> <script src="/codes/s.js"></script>`)
-	write("s.js", ``)
-	write("en/index.html", `<a href="/codes/en/error/2003/#a">2003</a> <a href="/codes/?q=1&amp;r=2">home</a> <p>href=&quot;/codes/nowhere/&quot;</p>`)
-	write("en/error/2003/index.html", `<a href="/codes/en/">up</a>`)
-	if err := site.CheckLinks(dist, "/codes"); err != nil {
-		t.Fatalf("a site whose links all lead to pages: %v", err)
-	}
-	write("en/error/2003/index.html", `<a href="/codes/en/error/9999/">gone</a> <a href="/codes/s.js/">not a folder</a>`)
-	err := site.CheckLinks(dist, "/codes")
-	if err == nil {
-		t.Fatal("dead links pass")
-	}
-	for _, want := range []string{"en/error/2003/index.html: /codes/en/error/9999/", "/codes/s.js/"} {
-		if !strings.Contains(err.Error(), want) {
-			t.Errorf("the error does not name %q:\n%v", want, err)
-		}
-	}
-}
