@@ -189,7 +189,7 @@ func (c *Commit) generated(p string) (bool, []byte, error) {
 		old, err := os.ReadFile(c.full(p))
 		return err == nil && IsGenerated(old), old, err
 	}
-	f, err := os.Open(c.full(p))
+	f, err := openFile(c.full(p), os.O_RDONLY, 0)
 	if err != nil {
 		return false, nil, err
 	}
@@ -351,7 +351,7 @@ func (c *Commit) place(target string, data []byte) error {
 	if err := c.mkdir(filepath.Dir(target)); err != nil {
 		return err
 	}
-	f, err := os.OpenFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := openFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, os.ErrExist) {
 		return fmt.Errorf("%s appeared while errgen was writing; run errgen again", target)
 	}
@@ -383,7 +383,7 @@ func stage(target string, data []byte) (string, error) {
 	for {
 		tmp := tempName(target)
 		// 0o644 under the umask, as any other tool would create the file.
-		f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := openFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 		if errors.Is(err, os.ErrExist) {
 			continue
 		}
@@ -423,7 +423,7 @@ var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // does not, old holds the file's bytes (all of them when keep is set,
 // else at least its head, enough for IsGenerated).
 func compare(full string, data []byte, keep bool) (same bool, old []byte, err error) {
-	f, err := os.Open(full)
+	f, err := openFile(full, os.O_RDONLY, 0)
 	if err != nil {
 		return false, nil, err
 	}
@@ -444,10 +444,18 @@ func compare(full string, data []byte, keep bool) (same bool, old []byte, err er
 	defer bufPool.Put(buf)
 	buf.Reset()
 	buf.Grow(int(info.Size()) + 1)
-	if _, err := buf.ReadFrom(f); err != nil {
-		return false, nil, err
+	if keep {
+		if _, err := buf.ReadFrom(f); err != nil {
+			return false, nil, err
+		}
+		old = buf.Bytes()
+	} else {
+		// The size is known: one read, without a second to see the end.
+		old = buf.AvailableBuffer()[:info.Size()]
+		if _, err := io.ReadFull(f, old); err != nil {
+			return false, nil, err
+		}
 	}
-	old = buf.Bytes()
 	if bytes.Equal(old, data) {
 		return true, nil, nil
 	}
