@@ -71,6 +71,12 @@ make -s tools-go
 [[ -x $TSC ]] || make -s tools-node
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+# The commit the binaries are built from, recorded now: the tree may move
+# during a run of a quarter of an hour.
+COMMIT=$(git rev-parse --short HEAD)
+if [[ -n $(git status --porcelain --untracked-files=no) ]]; then
+	COMMIT+=" (with uncommitted changes in the tree)"
+fi
 log "load average at start: $LOAD_START; sizes: $SIZES; $RUNS runs after one warm-up"
 
 log "building errgen, the harness and the synthesiser"
@@ -269,7 +275,7 @@ fi
 log "writing bench/RESULTS.md"
 sizes_csv=$(echo $SIZES | tr ' ' ',')
 "$BIN/harness" report -results "$RESULTS" -phase "$TMP/phase.txt" -runtime "$TMP/runtime.txt" \
-	-prof "$TMP/prof" -notes bench/notes.md -tmp "$TMP" -sizes "$sizes_csv" -load-start "$LOAD_START" \
+	-prof "$TMP/prof" -notes bench/notes.md -tmp "$TMP" -sizes "$sizes_csv" -load-start "$LOAD_START" -commit "$COMMIT" \
 	-tools "stringer $(grep -m1 '^STRINGER_VERSION' Makefile | awk '{print $3}'), protoc $(protoc --version | awk '{print $2}') (Debian $PROTOC_DEB) with protoc-gen-go $(grep -m1 '^PROTOC_GEN_GO_VERSION' Makefile | awk '{print $3}'), tsc $("$TSC" --version | awk '{print $2}'), GNU time $TIME_DEB" \
 	-runs "commands: interleaved (harness interleave), 1 warm-up round then $RUNS timed rounds, each round running every command of its group once in an order rotated by one per round, each run under /usr/bin/time -v (CPU = user + sys, peak RSS), wall time by the monotonic clock around it; protoc at N = 50 000: one timed run; Go benchmarks: -count 6, the first dropped as warm-up; profiles: go test -cpuprofile of BenchmarkGenerate, go tool pprof -top" \
 	-elapsed "$SECONDS" -o bench/RESULTS.md

@@ -57,6 +57,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	tmp := fs.String("tmp", "bench/_tmp", "folder holding n<N>/out, to count the output files")
 	sizes := fs.String("sizes", "200,1000,10000,50000", "catalog sizes")
 	loadStart := fs.String("load-start", "", "load average when the run started")
+	commit := fs.String("commit", "", "the commit the binaries were built from (default: HEAD now)")
 	tools := fs.String("tools", "", "peer tool versions, one line")
 	runs := fs.String("runs", "", "how many runs each figure has, one line")
 	elapsed := fs.Int("elapsed", 0, "seconds the whole run took")
@@ -110,6 +111,9 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 	in.loadEnd = loadAverage()
 	in.machine = probeMachine()
+	if *commit != "" {
+		in.machine.commit = *commit
+	}
 	if err := os.WriteFile(*out, in.render(), 0o644); err != nil {
 		fmt.Fprintf(stderr, "report: %v\n", err)
 		return 1
