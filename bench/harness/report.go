@@ -29,6 +29,7 @@ type reportInput struct {
 	profiles  []profile
 	notes     string
 	site      string // the docs-site section bench/site wrote
+	siteNotes string
 	machine   machine
 	loadStart string
 	loadEnd   string
@@ -54,6 +55,7 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	prof := fs.String("prof", "bench/_tmp/prof", "folder of pprof -top listings (*.txt)")
 	notes := fs.String("notes", "bench/notes.md", "hand-written analysis to include")
 	siteResults := fs.String("site", "bench/site-results.md", "the docs-site section that bench/site writes, to include as it is")
+	siteNotes := fs.String("site-notes", "bench/site-notes.md", "hand-written analysis of the docs-site section, to include after it")
 	tmp := fs.String("tmp", "bench/_tmp", "folder holding n<N>/out, to count the output files")
 	sizes := fs.String("sizes", "200,1000,10000,50000", "catalog sizes")
 	loadStart := fs.String("load-start", "", "load average when the run started")
@@ -108,6 +110,9 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	}
 	if data, err := os.ReadFile(*siteResults); err == nil {
 		in.site = string(data)
+	}
+	if data, err := os.ReadFile(*siteNotes); err == nil {
+		in.siteNotes = string(data)
 	}
 	in.loadEnd = loadAverage()
 	in.machine = probeMachine()
@@ -530,6 +535,9 @@ func (in *reportInput) render() []byte {
 	}
 	if in.site != "" {
 		p("\n%s", in.site)
+	}
+	if in.siteNotes != "" {
+		p("\n%s", in.siteNotes)
 	}
 	return b.Bytes()
 }
