@@ -3,8 +3,6 @@ package catalog
 import (
 	"fmt"
 	"slices"
-	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -65,19 +63,7 @@ func NewTarget[O any](name string, schema []byte, read func(*TargetConfig) (O, e
 // Emit collects them, sorted by path.
 func NewStreamTarget[O any](name string, schema []byte, read func(*TargetConfig) (O, error), stream func(*Catalog, O, func(output.File) error) error) Target {
 	t := NewTarget(name, schema, read, func(c *Catalog, o O) ([]output.File, error) {
-		var mu sync.Mutex
-		var files []output.File
-		err := stream(c, o, func(f output.File) error {
-			mu.Lock()
-			files = append(files, f)
-			mu.Unlock()
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
-		return files, nil
+		return output.Collect(func(put func(output.File) error) error { return stream(c, o, put) })
 	})
 	t.Stream = func(c *Catalog, tc *TargetConfig, put func(output.File) error) error {
 		o, err := read(tc)

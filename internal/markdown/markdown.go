@@ -58,19 +58,7 @@ const markerLine = "<!-- " + output.Marker + " -->\n"
 
 // Emit renders the docs of c into memory, sorted by path; see Stream.
 func Emit(c *catalog.Catalog, target Options, overrides fs.FS) ([]output.File, error) {
-	var mu sync.Mutex
-	var files []output.File
-	err := Stream(c, target, overrides, func(f output.File) error {
-		mu.Lock()
-		files = append(files, f)
-		mu.Unlock()
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
-	return files, nil
+	return output.Collect(func(put func(output.File) error) error { return Stream(c, target, overrides, put) })
 }
 
 // Stream renders the docs of c and passes each file to put as it is

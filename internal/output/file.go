@@ -3,7 +3,12 @@
 // generate.
 package output
 
-import "bytes"
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"sync"
+)
 
 // Marker is the phrase every generated file carries near its top, in the
 // comment syntax of its format (for JSON, in a string field). It matches
@@ -28,4 +33,23 @@ func IsGenerated(data []byte) bool {
 		data = data[:markerWindow]
 	}
 	return bytes.Contains(data, []byte(Marker))
+}
+
+// Collect runs stream, which may call put from several goroutines at once,
+// and returns the files it put, sorted by path: a streaming emitter's
+// files in memory.
+func Collect(stream func(put func(File) error) error) ([]File, error) {
+	var mu sync.Mutex
+	var files []File
+	err := stream(func(f File) error {
+		mu.Lock()
+		files = append(files, f)
+		mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	return files, nil
 }

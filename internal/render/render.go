@@ -6,8 +6,6 @@ package render
 import (
 	"errors"
 	"slices"
-	"strings"
-	"sync"
 	"sync/atomic"
 
 	"github.com/errgen/errgen/internal/catalog"
@@ -34,19 +32,7 @@ var Targets = []catalog.Target{
 // Paths in the result are relative to the catalog's root, sorted. It
 // fails if any target fails, or if c turns on a target the registry lacks.
 func Render(c *catalog.Catalog, targets []catalog.Target) ([]output.File, error) {
-	var mu sync.Mutex
-	var all []output.File
-	err := Stream(c, targets, func(f output.File) error {
-		mu.Lock()
-		all = append(all, f)
-		mu.Unlock()
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	slices.SortFunc(all, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
-	return all, nil
+	return output.Collect(func(put func(output.File) error) error { return Stream(c, targets, put) })
 }
 
 // Stream runs every target of targets that c turns on and passes each
