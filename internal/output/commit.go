@@ -275,19 +275,10 @@ func (c *Commit) backup(full string, move bool) (string, error) {
 		return "", err
 	}
 	defer src.Close()
-	dst, err := os.OpenFile(b, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return "", err
-	}
-	_, err = io.Copy(dst, src)
-	if cerr := dst.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(b)
-		return "", err
-	}
-	return b, nil
+	return b, createNew(b, func(w io.Writer) error {
+		_, err := io.Copy(w, src)
+		return err
+	})
 }
 
 // rollback undoes applied changes, newest first.
@@ -351,19 +342,9 @@ func (c *Commit) place(target string, data []byte) error {
 	if err := c.mkdir(filepath.Dir(target)); err != nil {
 		return err
 	}
-	f, err := openFile(target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	err := createNew(target, writeAll(data))
 	if errors.Is(err, os.ErrExist) {
 		return fmt.Errorf("%s appeared while errgen was writing; run errgen again", target)
-	}
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(target)
 	}
 	return err
 }
@@ -382,23 +363,35 @@ func (c *Commit) mkdir(dir string) error {
 func stage(target string, data []byte) (string, error) {
 	for {
 		tmp := tempName(target)
-		// 0o644 under the umask, as any other tool would create the file.
-		f, err := openFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, os.ErrExist) {
-			continue
+		if err := createNew(tmp, writeAll(data)); !errors.Is(err, os.ErrExist) {
+			return tmp, err
 		}
-		if err != nil {
-			return "", err
-		}
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(tmp)
-			return "", err
-		}
-		return tmp, nil
+	}
+}
+
+// createNew creates the file name, which must not exist (the error is then
+// os.ErrExist), fills it and closes it; on any failure it is removed. It
+// is created 0o644 under the umask, as any other tool would create it.
+func createNew(name string, fill func(io.Writer) error) error {
+	f, err := openFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	err = fill(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(name)
+	}
+	return err
+}
+
+// writeAll fills a new file with data.
+func writeAll(data []byte) func(io.Writer) error {
+	return func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
 	}
 }
 
