@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/textenc"
 )
 
@@ -150,6 +151,24 @@ export function docsUrl(table, code, language) {
 `
 }
 
+// textMap writes `export const name = { lang: { code: text, … }, … };`,
+// a table's texts per language.
+func (g *gen) textMap(b *strings.Builder, t *table, name string, text func(*catalog.Code, string) string) {
+	b.WriteString("export const " + name + " = {\n")
+	for _, tag := range g.langs {
+		b.WriteString("  ")
+		textenc.WriteJSString(b, tag)
+		b.WriteString(": {\n")
+		for _, c := range t.Codes {
+			b.WriteString("    " + key(c.Number) + ": ")
+			textenc.WriteJSString(b, text(c, tag))
+			b.WriteString(",\n")
+		}
+		b.WriteString("  },\n")
+	}
+	b.WriteString("};\n\n")
+}
+
 // tableJS renders one table's runtime data and functions: everything but
 // the enum or const object itself, so both entry forms share one copy.
 func (g *gen) tableJS(t *table) string {
@@ -169,33 +188,8 @@ func (g *gen) tableJS(t *table) string {
 
 	b.WriteString("export function " + t.Is + "(value) {\n  return has(" + t.Status + ", value);\n}\n\n")
 
-	b.WriteString("export const " + t.Messages + " = {\n")
-	for _, tag := range g.langs {
-		b.WriteString("  ")
-		textenc.WriteJSString(&b, tag)
-		b.WriteString(": {\n")
-		for _, c := range t.Codes {
-			b.WriteString("    " + key(c.Number) + ": ")
-			textenc.WriteJSString(&b, placeholderText(c, tag))
-			b.WriteString(",\n")
-		}
-		b.WriteString("  },\n")
-	}
-	b.WriteString("};\n\n")
-
-	b.WriteString("export const " + t.Titles + " = {\n")
-	for _, tag := range g.langs {
-		b.WriteString("  ")
-		textenc.WriteJSString(&b, tag)
-		b.WriteString(": {\n")
-		for _, c := range t.Codes {
-			b.WriteString("    " + key(c.Number) + ": ")
-			textenc.WriteJSString(&b, c.Title[tag])
-			b.WriteString(",\n")
-		}
-		b.WriteString("  },\n")
-	}
-	b.WriteString("};\n\n")
+	g.textMap(&b, t, t.Messages, placeholderText)
+	g.textMap(&b, t, t.Titles, func(c *catalog.Code, tag string) string { return c.Title[tag] })
 
 	b.WriteString("const " + t.Templates + " = {")
 	hasParams := false
