@@ -167,6 +167,22 @@ error:
       message: {en: %[2]s, ko: %[2]s}
 `
 
+// fuzzSource is fuzzCatalog with s in every text position.
+func fuzzSource(s string) string {
+	q := textenc.YAMLQuoted
+	msg := strings.NewReplacer("{", "{{", "}", "}}").Replace("m " + s)
+	title := strings.NewReplacer("{", "", "}", "").Replace("T " + s)
+	return fmt.Sprintf(fuzzCatalog, q("t "+s), q(msg), q(msg+" {field}"), q(title))
+}
+
+// The fuzz catalog loads with plain text: were it broken, the fuzz target
+// would skip every input and pass without comparing anything.
+func TestFuzzCatalogLoads(t *testing.T) {
+	if _, err := catalog.Parse(filepath.Join(t.TempDir(), "codes.yaml"), []byte(fuzzSource("Not found."))); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // FuzzBuiltinMatchesTemplates: any text, in every position, renders the
 // same both ways. Catalogs the loader refuses are skipped.
 func FuzzBuiltinMatchesTemplates(f *testing.F) {
@@ -174,10 +190,7 @@ func FuzzBuiltinMatchesTemplates(f *testing.F) {
 		f.Add(c.Text)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		q := textenc.YAMLQuoted
-		msg := strings.NewReplacer("{", "{{", "}", "}}").Replace("m " + s)
-		title := strings.NewReplacer("{", "", "}", "").Replace("T " + s)
-		src := fmt.Sprintf(fuzzCatalog, q("t "+s), q(msg), q(msg+" {field}"), q(title))
+		src := fuzzSource(s)
 		if _, err := catalog.Parse(filepath.Join(t.TempDir(), "codes.yaml"), []byte(src)); err != nil {
 			t.Skip(err)
 		}
