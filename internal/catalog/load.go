@@ -58,6 +58,9 @@ func (r *reader) parse(data []byte) *Catalog {
 		return nil
 	}
 	r.lines = strings.Split(string(data), "\n")
+	if c, ok := r.parseChunked(data); ok {
+		return c
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		for _, line := range strings.Split(err.Error(), "\n") {
@@ -86,6 +89,42 @@ func (r *reader) parse(data []byte) *Catalog {
 		return nil
 	}
 	return r.catalog(doc.Content[0])
+}
+
+// parseChunked reads data with its codes lists in chunks (chunk.go). It
+// reports false, with nothing reported, when the file cannot be read so:
+// then it is parsed whole, which also reports its syntax errors.
+func (r *reader) parseChunked(data []byte) (*Catalog, bool) {
+	if chunkItems <= 0 {
+		return nil, false
+	}
+	lists := cutLists(data)
+	if len(lists) == 0 {
+		return nil, false
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(skeleton(data, lists), &doc); err != nil || len(doc.Content) != 1 {
+		return nil, false
+	}
+	lazy, ok := graft(doc.Content[0], lists)
+	if !ok {
+		return nil, false
+	}
+	r.lazy, r.data = lazy, data
+	c := r.catalog(doc.Content[0])
+	r.lazy, r.data = nil, nil
+	// A catalog the reader gave up on early left lists unread; parsed
+	// whole, a syntax error in them would be the file's only problem.
+	for _, l := range lists {
+		if !l.read && !l.chunks(data, func(*yaml.Node) {}) {
+			r.chunkFailed = true
+		}
+	}
+	if r.chunkFailed {
+		r.chunkFailed, r.diags, r.defaultLang = false, nil, ""
+		return nil, false
+	}
+	return c, true
 }
 
 // checkSource catches what the YAML parser reports poorly or not at all:

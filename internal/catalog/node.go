@@ -21,6 +21,12 @@ type reader struct {
 	// leaves target names and options unchecked.
 	targets []Target
 	lines   []string // the file's lines, to place characters in scalars
+
+	// lazy are the codes lists cut out of data, read chunk by chunk;
+	// chunkFailed is set when one did not parse as the cut expected.
+	lazy        map[*yaml.Node]*codesList
+	data        []byte
+	chunkFailed bool
 }
 
 func (r *reader) pos(n *yaml.Node) Pos {
@@ -86,6 +92,20 @@ func (r *reader) sequence(n *yaml.Node, what string) []*yaml.Node {
 		return nil
 	}
 	return n.Content
+}
+
+// items calls f with each item of a list: a codes list cut out of the
+// file (chunk.go) is parsed a chunk at a time as it goes.
+func (r *reader) items(n *yaml.Node, what string, f func(item *yaml.Node)) {
+	if l := r.lazy[n]; l != nil {
+		if !l.chunks(r.data, f) {
+			r.chunkFailed = true
+		}
+		return
+	}
+	for _, item := range r.sequence(n, what) {
+		f(item)
+	}
 }
 
 func (r *reader) scalar(n *yaml.Node, what, tag string) (*yaml.Node, bool) {

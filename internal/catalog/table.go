@@ -76,11 +76,11 @@ func (r *reader) table(kind TableKind, n *yaml.Node, tags []string) *Table {
 	}
 	if v := f.get("codes"); v != nil {
 		replacements := map[*Code]*yaml.Node{}
-		for _, item := range r.sequence(v, string(kind)+".codes") {
+		r.items(v, string(kind)+".codes", func(item *yaml.Node) {
 			if c := r.code(t, item, tags, rangeOK, replacements); c != nil {
 				t.Codes = append(t.Codes, c)
 			}
-		}
+		})
 		r.checkCodes(t)
 		r.resolveReplacements(t, replacements)
 		slices.SortStableFunc(t.Codes, func(a, b *Code) int { return a.Number - b.Number })
