@@ -81,11 +81,11 @@ func departuresInData(t *testing.T) []departure {
 			}
 			continue
 		}
-		if en := code.Message.Text["en"]; s.name != en {
+		if en := code.Message.Text.Get("en"); s.name != en {
 			add(departure{"http", n, "name", s.source, s.name, en})
 		}
-		if s.text != "" && plain(s.text) != code.Description["ko"] {
-			add(departure{"http", n, "ko", s.source, plain(s.text), code.Description["ko"]})
+		if s.text != "" && plain(s.text) != code.Description.Get("ko") {
+			add(departure{"http", n, "ko", s.source, plain(s.text), code.Description.Get("ko")})
 		}
 	}
 	for _, row := range readSeeds(t) {
@@ -94,13 +94,13 @@ func departuresInData(t *testing.T) []departure {
 			continue
 		}
 		code := table(t, c, row.table).Lookup(row.code)
-		if code != nil && row.ko != "" && code.Message.Text["ko"] != row.ko {
-			add(departure{string(row.table), strconv.Itoa(row.code), "ko", row.source, row.ko, code.Message.Text["ko"]})
+		if code != nil && row.ko != "" && code.Message.Text.Get("ko") != row.ko {
+			add(departure{string(row.table), strconv.Itoa(row.code), "ko", row.source, row.ko, code.Message.Text.Get("ko")})
 		}
 	}
 	for _, code := range http.Codes {
 		if !listed[code.Number] {
-			add(departure{"http", strconv.Itoa(code.Number), "added", "—", "—", code.Message.Text["en"]})
+			add(departure{"http", strconv.Itoa(code.Number), "added", "—", "—", code.Message.Text.Get("en")})
 		}
 	}
 	for _, tb := range c.Tables {

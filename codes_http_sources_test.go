@@ -92,7 +92,7 @@ func TestHTTPNamesMatchIANA(t *testing.T) {
 			t.Errorf("http %d: IANA lists it as (Unused); reserve it instead of defining it", code.Number)
 			continue
 		}
-		if got := code.Message.Text["en"]; got != name {
+		if got := code.Message.Text.Get("en"); got != name {
 			t.Errorf("http %d: en message %q, want the IANA name %q", code.Number, got, name)
 		}
 		_, deprecated := deprecatedBySpec[code.Number]

@@ -142,11 +142,11 @@ func TestPlaceholderFor6001(t *testing.T) {
 	if code == nil {
 		t.Fatal("error 6001 is missing")
 	}
-	if got, want := code.Message.Text["ko"], "최대 파일 업로드 사이즈 초과 ({maxSize})"; got != want {
+	if got, want := code.Message.Text.Get("ko"), "최대 파일 업로드 사이즈 초과 ({maxSize})"; got != want {
 		t.Errorf("6001 ko message %q, want %q", got, want)
 	}
-	if !strings.Contains(code.Message.Text["en"], "{maxSize}") {
-		t.Errorf("6001 en message %q lacks {maxSize}", code.Message.Text["en"])
+	if !strings.Contains(code.Message.Text.Get("en"), "{maxSize}") {
+		t.Errorf("6001 en message %q lacks {maxSize}", code.Message.Text.Get("en"))
 	}
 	want := []catalog.Param{{Name: "maxSize", Type: catalog.ParamString, Example: "15MB"}}
 	if !slices.Equal(code.Params, want) {
@@ -170,16 +170,16 @@ func TestEveryTextInEveryLanguage(t *testing.T) {
 	for _, kind := range []catalog.TableKind{catalog.KindHTTP, catalog.KindResponse, catalog.KindError} {
 		tb := table(t, c, kind)
 		for _, tag := range tags {
-			if strings.TrimSpace(tb.Title[tag]) == "" || strings.TrimSpace(tb.Description[tag]) == "" {
+			if strings.TrimSpace(tb.Title.Get(tag)) == "" || strings.TrimSpace(tb.Description.Get(tag)) == "" {
 				t.Errorf("%s table: title or description empty in %s", kind, tag)
 			}
 		}
 		for _, code := range tb.Codes {
 			for _, tag := range tags {
-				if strings.TrimSpace(code.Message.Text[tag]) == "" {
+				if strings.TrimSpace(code.Message.Text.Get(tag)) == "" {
 					t.Errorf("%s %d: empty %s message", kind, code.Number, tag)
 				}
-				if !code.Description.Empty() && strings.TrimSpace(code.Description[tag]) == "" {
+				if !code.Description.Empty() && strings.TrimSpace(code.Description.Get(tag)) == "" {
 					t.Errorf("%s %d: empty %s description", kind, code.Number, tag)
 				}
 			}
@@ -205,14 +205,14 @@ func TestSourceDefectsNotCopied(t *testing.T) {
 			t.Errorf("http %d is missing", number)
 			continue
 		}
-		if got := code.Message.Text["en"]; got != want {
+		if got := code.Message.Text.Get("en"); got != want {
 			t.Errorf("http %d: en message %q, want the RFC 9110 reason phrase %q", number, got, want)
 		}
 	}
 	for _, code := range http.Codes {
 		for _, tag := range []string{"en", "ko"} {
 			for _, bad := range []string{"unnailable", "Not temporarily"} {
-				if strings.Contains(code.Message.Text[tag], bad) || strings.Contains(code.Description[tag], bad) {
+				if strings.Contains(code.Message.Text.Get(tag), bad) || strings.Contains(code.Description.Get(tag), bad) {
 					t.Errorf("http %d: %s text copies the source defect %q", code.Number, tag, bad)
 				}
 			}
@@ -245,7 +245,7 @@ func TestInternalServerErrorWireNames(t *testing.T) {
 		if code.Deprecated != nil {
 			t.Errorf("error %d is deprecated; no source says so", code.Number)
 		}
-		if !strings.Contains(code.Description["en"], "shared with") {
+		if !strings.Contains(code.Description.Get("en"), "shared with") {
 			t.Errorf("error %d: the description must say the wire name is shared", code.Number)
 		}
 	}
@@ -272,7 +272,7 @@ func TestReusedHTTPNumbersSayWhatIsSent(t *testing.T) {
 		if c.HTTPStatus(code.Status) == nil {
 			t.Errorf("response %d: status %d is not in the http table", n, code.Status)
 		}
-		if !strings.HasPrefix(code.Description["en"], "Not HTTP "+strconv.Itoa(n)) || code.Description["ko"] == "" {
+		if !strings.HasPrefix(code.Description.Get("en"), "Not HTTP "+strconv.Itoa(n)) || code.Description.Get("ko") == "" {
 			t.Errorf("response %d: the description must start \"Not HTTP %d …\" and exist in every language", n, n)
 		}
 	}

@@ -125,7 +125,7 @@ func protoEnums(c *catalog.Catalog) []byte {
 	b.WriteString("syntax = \"proto3\";\n\npackage bench.codes;\n\noption go_package = \"errgenbench/peers/codespb\";\n")
 	for _, t := range c.Tables {
 		prefix := upperSnake(t.TypeName) + "_"
-		fmt.Fprintf(&b, "\n// %s\nenum %s {\n  %sUNSPECIFIED = 0;\n", oneLine(t.Title[c.Default]), t.TypeName, prefix)
+		fmt.Fprintf(&b, "\n// %s\nenum %s {\n  %sUNSPECIFIED = 0;\n", oneLine(t.Title.Get(c.Default)), t.TypeName, prefix)
 		seen := map[string]bool{prefix + "UNSPECIFIED": true}
 		for _, code := range t.Codes {
 			if code.Number == 0 {
@@ -140,7 +140,7 @@ func protoEnums(c *catalog.Catalog) []byte {
 			if code.Deprecated != nil {
 				opt = " [deprecated = true]"
 			}
-			fmt.Fprintf(&b, "  // %s\n  %s = %d%s;\n", oneLine(code.Message.Text[c.Default]), name, code.Number, opt)
+			fmt.Fprintf(&b, "  // %s\n  %s = %d%s;\n", oneLine(code.Message.Text.Get(c.Default)), name, code.Number, opt)
 		}
 		b.WriteString("}\n")
 	}
@@ -198,7 +198,7 @@ func plainTS(c *catalog.Catalog) (code, consumer []byte) {
 			if code.Number < 0 {
 				key = "[" + key + "]"
 			}
-			fmt.Fprintf(&b, "  %s: %s,\n", key, jsString(code.Message.Text[c.Default]))
+			fmt.Fprintf(&b, "  %s: %s,\n", key, jsString(code.Message.Text.Get(c.Default)))
 		}
 	}
 	b.WriteString("};\n")
@@ -256,7 +256,7 @@ func handMaps(c *catalog.Catalog) []byte {
 	for _, l := range c.Languages {
 		fmt.Fprintf(&b, "%q: {\n", l.Tag)
 		for _, code := range t.Codes {
-			fmt.Fprintf(&b, "%d: %q,\n", code.Number, code.Message.Text[l.Tag])
+			fmt.Fprintf(&b, "%d: %q,\n", code.Number, code.Message.Text.Get(l.Tag))
 		}
 		b.WriteString("},\n")
 	}

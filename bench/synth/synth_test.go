@@ -43,7 +43,7 @@ func TestLoads(t *testing.T) {
 			if !code.Description.Empty() {
 				described++
 			}
-			if code.Message.Text["ko"] == "" || code.Message.Text["en"] == "" {
+			if code.Message.Text.Get("ko") == "" || code.Message.Text.Get("en") == "" {
 				t.Errorf("code %d lacks a message in a language", code.Number)
 			}
 			if tb.Kind != catalog.KindHTTP && c.HTTPStatus(code.Status) == nil {

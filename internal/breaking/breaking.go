@@ -223,7 +223,7 @@ func (d *differ) table(ot, nt *catalog.Table) {
 		}
 		if res := reservedAt(ot, nc.Number); res != nil {
 			d.report(ReservedReused, Breaking, nc.Pos, res.Pos,
-				fmt.Sprintf("%s code %d: takes number %d, reserved in the old catalog (was reserved at %s: %s)", nt.Kind, nc.Number, nc.Number, res.Pos, res.Reason[d.old.Default]),
+				fmt.Sprintf("%s code %d: takes number %d, reserved in the old catalog (was reserved at %s: %s)", nt.Kind, nc.Number, nc.Number, res.Pos, res.Reason.Get(d.old.Default)),
 				"reserved numbers are never reused: old clients still read it the old way; choose another number and restore the reservation")
 			continue
 		}
@@ -380,8 +380,8 @@ func paramList(ps []catalog.Param) string {
 func (d *differ) stale(what, field string, newPos, oldPos catalog.Pos, old, new catalog.Text) {
 	var changed, same []string
 	for _, l := range d.new.Languages {
-		o, ok1 := old[l.Tag]
-		n, ok2 := new[l.Tag]
+		o, ok1 := old.Lookup(l.Tag)
+		n, ok2 := new.Lookup(l.Tag)
 		switch {
 		case !ok1 || !ok2:
 		case o != n:

@@ -42,7 +42,7 @@ func FuzzLoad(f *testing.F) {
 					t.Fatalf("codes not sorted and unique: %d then %d", table.Codes[i-1].Number, code.Number)
 				}
 				for _, l := range c.Languages {
-					if code.Message.Text[l.Tag] == "" {
+					if code.Message.Text.Get(l.Tag) == "" {
 						t.Fatalf("code %d has no %s message", code.Number, l.Tag)
 					}
 				}

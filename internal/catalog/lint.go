@@ -53,7 +53,7 @@ func lintCode(r *reporter, c *Catalog, http *Table, code *Code) {
 		if std := http.Lookup(code.Number); std != nil {
 			r.warnf(code.Pos, "say so in its description, and prefer a number outside the HTTP status range for new codes",
 				"%s code %d (%s) reuses HTTP %d %s with another meaning and is sent as %d; a client that reads the number as an HTTP status misreads it",
-				kind, code.Number, code.ID, std.Number, std.Message.Text[c.Default], code.Status)
+				kind, code.Number, code.ID, std.Number, std.Message.Text.Get(c.Default), code.Status)
 		}
 	}
 	// A reason without a replacement is a complete answer: RFC 9110 deprecates
@@ -68,7 +68,7 @@ func lintCode(r *reporter, c *Catalog, http *Table, code *Code) {
 		if l.Tag == c.Default || untranslated(code, "message", l.Tag) || untranslated(code, "message", c.Default) {
 			continue
 		}
-		if code.Message.Text[l.Tag] == code.Message.Text[c.Default] && code.Message.Text[l.Tag] != code.ID {
+		if code.Message.Text.Get(l.Tag) == code.Message.Text.Get(c.Default) && code.Message.Text.Get(l.Tag) != code.ID {
 			r.warnf(code.Pos, fmt.Sprintf("translate the %s message", l.Tag), "%s code %d has the same message in %s and %s", kind, code.Number, l.Tag, c.Default)
 		}
 	}
@@ -97,7 +97,7 @@ func lintStyle(r *reporter, c *Catalog, code *Code) {
 		default:
 			continue
 		}
-		r.warnf(code.Message.Pos[l.Tag], fix+" (English style, docs/codes-yaml.md)", "%s code %d: the %s message %q %s", code.Table.Kind, code.Number, l.Tag, msg, problem)
+		r.warnf(code.Message.Pos(l.Tag), fix+" (English style, docs/codes-yaml.md)", "%s code %d: the %s message %q %s", code.Table.Kind, code.Number, l.Tag, msg, problem)
 	}
 }
 

@@ -83,10 +83,10 @@ func TestLintUntranslated(t *testing.T) {
 		t.Fatal(err)
 	}
 	notFound := c.Table(catalog.KindHTTP).Lookup(404)
-	if got := notFound.Description["en"]; got != "요청한 리소스를 찾을 수 없습니다." {
+	if got := notFound.Description.Get("en"); got != "요청한 리소스를 찾을 수 없습니다." {
 		t.Errorf("404 en description %q, want the ko text standing in", got)
 	}
-	if got := c.Table(catalog.KindError).Lookup(2003).Message.Text["ko"]; got != "The channel does not exist." {
+	if got := c.Table(catalog.KindError).Lookup(2003).Message.Text.Get("ko"); got != "The channel does not exist." {
 		t.Errorf("2003 ko message %q, want the en text standing in", got)
 	}
 	var got []string

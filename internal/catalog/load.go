@@ -286,10 +286,10 @@ func (r *reader) translations(n *yaml.Node, what string, tags []string, required
 		return t
 	}
 	from := r.defaultLang
-	if _, ok := t[from]; !ok {
+	if _, ok := t.Lookup(from); !ok {
 		from = ""
 		for _, tag := range tags {
-			if _, ok := t[tag]; ok {
+			if _, ok := t.Lookup(tag); ok {
 				from = tag
 				break
 			}
@@ -300,7 +300,7 @@ func (r *reader) translations(n *yaml.Node, what string, tags []string, required
 	}
 	for _, tag := range tags {
 		if _, ok := seen[tag]; !ok {
-			t[tag] = t[from]
+			t.Set(tag, t.Get(from))
 			c.Untranslated = append(c.Untranslated, Untranslated{Field: what, Lang: tag, From: from})
 		}
 	}
@@ -313,7 +313,7 @@ func (r *reader) readText(n *yaml.Node, what string, tags []string) (Text, map[s
 		r.errorf(r.pos(n), "write one line per language, e.g. `en: …`", "%s must map languages to text, not %s", what, describe(n))
 		return nil, nil
 	}
-	t := Text{}
+	t := make(Text, 0, len(tags))
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -337,7 +337,9 @@ func (r *reader) readText(n *yaml.Node, what string, tags []string) (Text, map[s
 			r.errorf(r.pos(v), "write the text or leave the language out", "%s in %s is empty", what, k.Value)
 			continue
 		}
-		t[k.Value] = s
+		// The tag as declared, not the key's own copy of it: one string
+		// for every text of the catalog.
+		t.Set(tags[slices.Index(tags, k.Value)], s)
 	}
 	return t, seen
 }

@@ -127,9 +127,9 @@ func TestLineEnds(t *testing.T) {
 	}
 	code := c.Table(catalog.KindError).Lookup(2003)
 	for got, want := range map[string]string{
-		code.Message.Text["en"]: "a\nb\nc",
-		code.Description["en"]:  "one\ntwo\n",
-		code.Description["ko"]:  "x\ny",
+		code.Message.Text.Get("en"): "a\nb\nc",
+		code.Description.Get("en"):  "one\ntwo\n",
+		code.Description.Get("ko"):  "x\ny",
 	} {
 		if got != want {
 			t.Errorf("got %q, want %q", got, want)

@@ -311,21 +311,22 @@ func (r *reader) segments(c *Code, n *yaml.Node, tags []string) {
 	for i, p := range c.Params {
 		declared[i] = p.Name
 	}
-	c.Message.Segments = map[string][]Segment{}
-	c.Message.Pos = map[string]Pos{}
+	m := &c.Message
+	m.segments = make([][]Segment, len(m.Text))
+	m.pos = make([]Pos, len(m.Text))
 	for _, tag := range tags {
-		s, ok := c.Message.Text[tag]
-		if !ok {
+		i := slices.IndexFunc(m.Text, func(e LangText) bool { return e.Lang == tag })
+		if i < 0 {
 			continue
 		}
 		pos := r.pos(lookupValue(n, tag))
-		c.Message.Pos[tag] = pos
-		segs, err := parseMessage(s)
+		m.pos[i] = pos
+		segs, err := parseMessage(m.Text[i].Text)
 		if err != nil {
 			r.errorf(pos, "", "message in %s %v", tag, err)
 			continue
 		}
-		c.Message.Segments[tag] = segs
+		m.segments[i] = segs
 		used := placeholders(segs)
 		for _, name := range used {
 			if !slices.Contains(declared, name) {

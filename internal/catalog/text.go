@@ -265,22 +265,29 @@ const placeholderPrefix = "TODO_"
 func IsPlaceholderID(s string) bool { return strings.HasPrefix(s, placeholderPrefix) }
 
 // parseMessage splits a message into literals and {placeholders}; `{{` and
-// `}}` stand for literal braces.
+// `}}` stand for literal braces. A literal without an escape is a part of
+// s, not a copy: a large catalog keeps every message's segments.
 func parseMessage(s string) ([]Segment, error) {
 	var segs []Segment
-	var lit strings.Builder
-	flush := func() {
-		if lit.Len() > 0 {
+	var lit strings.Builder // the literal so far, once it holds an escape
+	start := 0              // where the literal's unescaped rest starts in s
+	flush := func(end int) {
+		switch {
+		case lit.Len() > 0:
+			lit.WriteString(s[start:end])
 			segs = append(segs, Segment{Literal: lit.String()})
 			lit.Reset()
+		case end > start:
+			segs = append(segs, Segment{Literal: s[start:end]})
 		}
 	}
 	for i := 0; i < len(s); i++ {
 		switch s[i] {
 		case '{':
 			if i+1 < len(s) && s[i+1] == '{' {
-				lit.WriteByte('{')
+				lit.WriteString(s[start : i+1])
 				i++
+				start = i + 1
 				continue
 			}
 			end := strings.IndexByte(s[i+1:], '}')
@@ -291,21 +298,21 @@ func parseMessage(s string) ([]Segment, error) {
 			if !paramName.MatchString(name) {
 				return nil, fmt.Errorf("has `{%s}`, which is not a placeholder name; use {name} with letters, digits and _, or `{{` for a literal brace", name)
 			}
-			flush()
+			flush(i)
 			segs = append(segs, Segment{Param: name})
 			i += end + 1
+			start = i + 1
 		case '}':
 			if i+1 < len(s) && s[i+1] == '}' {
-				lit.WriteByte('}')
+				lit.WriteString(s[start : i+1])
 				i++
+				start = i + 1
 				continue
 			}
 			return nil, fmt.Errorf("has a lone `}` at byte %d; write `}}` for a literal brace", i)
-		default:
-			lit.WriteByte(s[i])
 		}
 	}
-	flush()
+	flush(len(s))
 	return segs, nil
 }
 

@@ -12,12 +12,12 @@ import (
 // a param, RFC 9457 Section 3.1.3), else the message itself.
 func (r *reader) title(c *Code, f fields, tags []string) {
 	msg := f.get("message")
-	if msg == nil || c.Message.Segments == nil {
+	if msg == nil || c.Message.segments == nil {
 		return
 	}
 	var needs string // the first language whose message has a placeholder
 	for _, tag := range tags {
-		if len(placeholders(c.Message.Segments[tag])) > 0 {
+		if len(placeholders(c.Message.Segments(tag))) > 0 {
 			needs = tag
 			break
 		}
@@ -28,15 +28,15 @@ func (r *reader) title(c *Code, f fields, tags []string) {
 			r.errorf(r.pos(lookupValue(msg, needs)), "add `title:` with a short summary in every language, without placeholders, e.g. `title: {"+tags[0]+": File too large}`; the filled message goes into the problem's detail",
 				"code %d has a message with placeholders in %s but no title", c.Number, needs)
 		}
-		c.Title = Text{}
+		c.Title = make(Text, 0, len(tags))
 		for _, tag := range tags {
-			c.Title[tag] = c.Message.Plain(tag, func(p string) string { return "{" + p + "}" })
+			c.Title.Set(tag, c.Message.Plain(tag, func(p string) string { return "{" + p + "}" }))
 		}
 		return
 	}
 	c.Title = r.text(n, "title", tags, true)
 	for _, tag := range tags {
-		if s := c.Title[tag]; strings.ContainsAny(s, "{}") {
+		if s := c.Title.Get(tag); strings.ContainsAny(s, "{}") {
 			r.errorf(r.pos(lookupValue(n, tag)), "write the summary without braces; the message's placeholders go into the problem's detail", "title in %s holds a brace: a title is the same for every occurrence of the code", tag)
 		}
 	}

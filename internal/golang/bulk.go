@@ -264,7 +264,7 @@ func (g *gen) tailSection(w *writer, p *plan) {
 	titled := false
 	for i, c := range p.t.Codes {
 		for l, tag := range g.langs {
-			if c.Title[tag] == p.msg(i, l) {
+			if c.Title.Get(tag) == p.msg(i, l) {
 				continue
 			}
 			if !titled {
@@ -276,7 +276,7 @@ func (g *gen) tailSection(w *writer, p *plan) {
 				if j > 0 {
 					w.s(", ")
 				}
-				w.lit(c.Title[tag])
+				w.lit(c.Title.Get(tag))
 			}
 			w.s("}[l]\n")
 			break
@@ -392,8 +392,8 @@ func offsetText(min int) string {
 // typeDoc documents a table's type.
 func (g *gen) typeDoc(t *catalog.Table) []string {
 	def := g.langs[g.def]
-	first := fmt.Sprintf("%s is a code of the %s table: %s.", t.TypeName, t.Kind, strings.TrimSuffix(oneLine(t.Title[def]), "."))
-	if d := firstLine(t.Description[def]); d != "" {
+	first := fmt.Sprintf("%s is a code of the %s table: %s.", t.TypeName, t.Kind, strings.TrimSuffix(oneLine(t.Title.Get(def)), "."))
+	if d := firstLine(t.Description.Get(def)); d != "" {
 		first += " " + d
 	}
 	return doc(first, fmt.Sprintf("Its values are the constants below, in code order; %s lists them. Any other value is not Valid and has no name, status or message.", namesOf(t).Values))
@@ -423,7 +423,7 @@ func (g *gen) codeDoc(w *writer, p *plan, i int) {
 	if c.Reference != "" {
 		pw.text(" See ").text(strings.TrimSuffix(strings.TrimSpace(c.Reference), ".")).text(".")
 	}
-	if d := c.Description[g.langs[g.def]]; d != "" {
+	if d := c.Description.Get(g.langs[g.def]); d != "" {
 		d, _, _ = strings.Cut(strings.TrimSpace(d), "\n")
 		pw.text(" ").text(d)
 	}
@@ -464,7 +464,7 @@ func (g *gen) deprecation(c *catalog.Code) string {
 	if r := d.Replacement; r != nil {
 		s += " use " + r.QualifiedName() + " instead."
 	}
-	if reason := oneLine(d.Reason[g.langs[g.def]]); reason != "" {
+	if reason := oneLine(d.Reason.Get(g.langs[g.def])); reason != "" {
 		s += " " + reason
 	} else if d.Replacement == nil {
 		s += " do not use it in new code."

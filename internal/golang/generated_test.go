@@ -282,7 +282,7 @@ func expectations(c *catalog.Catalog) expect {
 					return "?"
 				})
 				ec.Docs[l] = c.DocsURL(code, l)
-				ec.Titles[l] = code.Title[l]
+				ec.Titles[l] = code.Title.Get(l)
 			}
 			for _, h := range c.ObligedHeaders(code) {
 				switch {

@@ -81,7 +81,7 @@ func (g *gen) plan(t *catalog.Table) (*plan, error) {
 	for _, c := range t.Codes {
 		size += 2*(len(t.Prefix)+len(c.ID)) + len(c.Wire)
 		for _, l := range g.langs {
-			size += len(c.Message.Text[l])
+			size += len(c.Message.Text.Get(l))
 		}
 	}
 	b.Grow(size)
@@ -165,7 +165,7 @@ func wireOrder(codes []*catalog.Code) []int {
 // writeDisplay writes a message as Message returns it: placeholders as
 // {name}, escaped braces as single ones.
 func writeDisplay(b *strings.Builder, c *catalog.Code, lang string) {
-	for _, s := range c.Message.Segments[lang] {
+	for _, s := range c.Message.Segments(lang) {
 		if s.Param != "" {
 			b.WriteByte('{')
 			b.WriteString(s.Param)
@@ -198,7 +198,7 @@ func (g *gen) templates(c *catalog.Code) ([]string, error) {
 	out := make([]string, len(g.langs))
 	for li, l := range g.langs {
 		var b strings.Builder
-		for _, s := range c.Message.Segments[l] {
+		for _, s := range c.Message.Segments(l) {
 			if s.Param == "" {
 				if strings.IndexByte(s.Literal, marker) >= 0 {
 					return nil, catalog.Errorf(c.Pos, "", "Go: the %s message of %s is not UTF-8", l, c.QualifiedName())

@@ -14,7 +14,7 @@ func (g *gen) docFile() *jen.File {
 	f := g.newFile()
 	var types []string
 	for _, t := range g.c.Tables {
-		types = append(types, fmt.Sprintf("  - %s: %s (the %s table)", t.TypeName, strings.TrimSuffix(oneLine(t.Title[g.langs[g.def]]), "."), t.Kind))
+		types = append(types, fmt.Sprintf("  - %s: %s (the %s table)", t.TypeName, strings.TrimSuffix(oneLine(t.Title.Get(g.langs[g.def])), "."), t.Kind))
 	}
 	var langs []string
 	for _, l := range g.c.Languages {

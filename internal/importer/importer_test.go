@@ -125,11 +125,11 @@ func TestPreferImport(t *testing.T) {
 	}
 	http := c.Table(catalog.KindHTTP)
 	for n, want := range map[int]string{302: "Not temporarily", 503: "Service unnailable", 500: "Internal server error", -1: "There was an ambiguous exception that occurred while handling your request."} {
-		if got := http.Lookup(n).Message.Text["en"]; got != want {
+		if got := http.Lookup(n).Message.Text.Get("en"); got != want {
 			t.Errorf("%d: message %q, want the source's %q", n, got, want)
 		}
 	}
-	if got := http.Lookup(302).Message.Text["ko"]; got == "" {
+	if got := http.Lookup(302).Message.Text.Get("ko"); got == "" {
 		t.Error("302 lost its Korean message")
 	}
 	testtool.Golden(t, "testdata/prefer.diff", udiff.Unified("codes.yaml", "codes.yaml", string(orig), string(res.Output)), *update)

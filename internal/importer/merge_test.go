@@ -59,12 +59,12 @@ func TestMergeHostileText(t *testing.T) {
 				{"1003 wire", errs.Lookup(1003).Wire, "ServerError"},
 				{"1003 id", errs.Lookup(1003).ID, "InternalServerError"},
 				{"1010 message", literal(errs.Lookup(1010)), hostile[0]},
-				{"1010 ko message", errs.Lookup(1010).Message.Text["ko"], "API ratelimit 제한"},
-				{"2003 description en", errs.Lookup(2003).Description["en"], hostile[1]},
-				{"2003 description ko", errs.Lookup(2003).Description["ko"], hostile[2]},
+				{"1010 ko message", errs.Lookup(1010).Message.Text.Get("ko"), "API ratelimit 제한"},
+				{"2003 description en", errs.Lookup(2003).Description.Get("en"), hostile[1]},
+				{"2003 description ko", errs.Lookup(2003).Description.Get("ko"), hostile[2]},
 				{"2004 message", literal(errs.Lookup(2004)), hostile[3]},
-				{"2004 description en", errs.Lookup(2004).Description["en"], hostile[4]},
-				{"2004 description ko", errs.Lookup(2004).Description["ko"], hostile[5]},
+				{"2004 description en", errs.Lookup(2004).Description.Get("en"), hostile[4]},
+				{"2004 description ko", errs.Lookup(2004).Description.Get("ko"), hostile[5]},
 				{"2004 id", errs.Lookup(2004).ID, "ChannelGone"},
 			} {
 				if check.got != check.want {

@@ -37,7 +37,7 @@ var funcs = template.FuncMap{
 // escaped and each placeholder as a code span, e.g. `{maxSize}`.
 func message(code *catalog.Code, lang string) string {
 	var b strings.Builder
-	for i, s := range code.Message.Segments[lang] {
+	for i, s := range code.Message.Segments(lang) {
 		if s.Param != "" {
 			b.WriteString("`{" + s.Param + "}`") // a param name is an identifier
 		} else {

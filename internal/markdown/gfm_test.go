@@ -229,7 +229,7 @@ func checkCodePage(t *testing.T, p string, c *catalog.Catalog, code *catalog.Cod
 	if hs := c.ObligedHeaders(code); len(hs) > 0 {
 		var rows parsedTable
 		for _, h := range hs {
-			rows = append(rows, []string{normalize(h.Name), l.Requirements.word(h.Requirement), normalize(h.Description[lang])})
+			rows = append(rows, []string{normalize(h.Name), l.Requirements.word(h.Requirement), normalize(h.Description.Get(lang))})
 		}
 		want = append(want, rows)
 	}
@@ -293,7 +293,7 @@ func checkProblem(t *testing.T, p string, c *catalog.Catalog, code *catalog.Code
 	}
 	want := map[string]any{
 		"type":   c.DocsBaseURL + "/" + string(code.Table.Kind) + "/" + strconv.Itoa(code.Number),
-		"title":  code.Title[lang],
+		"title":  code.Title.Get(lang),
 		"status": json.Number(strconv.Itoa(code.Status)),
 		"code":   json.Number(strconv.Itoa(code.Number)),
 		"name":   code.Wire,
@@ -479,14 +479,14 @@ func checkFrontMatter(t *testing.T, c *catalog.Catalog, p string, data []byte) {
 			t.Errorf("%s: title %v, want %s", p, fm["title"], want)
 		}
 	case table != nil && strings.HasSuffix(p, "/_index.md"):
-		if fm["title"] != table.Title[lang] {
-			t.Errorf("%s: title %v, want %s", p, fm["title"], table.Title[lang])
+		if fm["title"] != table.Title.Get(lang) {
+			t.Errorf("%s: title %v, want %s", p, fm["title"], table.Title.Get(lang))
 		}
 	case table != nil:
 		// A part's file is named {first}-{last}; either may be negative.
 		name := strings.TrimSuffix(path.Base(p), ".md")
 		i := strings.Index(name[1:], "-") + 1
-		want := table.Title[lang] + " " + name[:i] + " – " + name[i+1:]
+		want := table.Title.Get(lang) + " " + name[:i] + " – " + name[i+1:]
 		if fm["title"] != want {
 			t.Errorf("%s: title %v, want %s", p, fm["title"], want)
 		}

@@ -130,7 +130,7 @@ func stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 			add(tableTemplate, func() *Page {
 				p := r.page(l)
 				p.Table = t
-				p.Path, p.Slug, p.Title, p.Weight = tablePath(t, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/", t.Title[l.Tag], j+1
+				p.Path, p.Slug, p.Title, p.Weight = tablePath(t, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/", t.Title.Get(l.Tag), j+1
 				return p
 			})
 			for k, part := range r.layout.parts[t] {
@@ -138,7 +138,7 @@ func stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 					p := r.page(l)
 					p.Table, p.Part = t, part
 					p.Path, p.Slug, p.Weight = partPath(part, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/"+part.Name()+"/", len(t.Codes)+k+1
-					p.Title = t.Title[l.Tag] + " " + strconv.Itoa(part.First) + " – " + strconv.Itoa(part.Last)
+					p.Title = t.Title.Get(l.Tag) + " " + strconv.Itoa(part.First) + " – " + strconv.Itoa(part.Last)
 					return p
 				})
 			}

@@ -48,7 +48,7 @@ type Page struct {
 }
 
 // T returns a text in the page's language.
-func (p *Page) T(t catalog.Text) string { return t[p.Lang.Tag] }
+func (p *Page) T(t catalog.Text) string { return t.Get(p.Lang.Tag) }
 
 // Others returns the languages other than the page's, in catalog order.
 func (p *Page) Others() []catalog.Language {
@@ -224,7 +224,7 @@ func (p *Page) Problem(c *catalog.Code) *Problem {
 	}
 	prob := &Problem{
 		Type:   p.Catalog.ProblemType(c),
-		Title:  c.Title[lang],
+		Title:  c.Title.Get(lang),
 		Status: c.Status,
 		Code:   c.Number,
 		Name:   c.Wire,

@@ -97,7 +97,7 @@ func TestKoreanPagesHaveNoEnglishWords(t *testing.T) {
 		for _, code := range tb.Codes {
 			phrases = append(phrases, code.ID, code.Wire)
 			if tb.Kind == catalog.KindHTTP && !code.Client {
-				phrases = append(phrases, code.Message.Text[c.Default])
+				phrases = append(phrases, code.Message.Text.Get(c.Default))
 			}
 			for _, h := range code.Headers {
 				phrases = append(phrases, h.Name)

@@ -38,7 +38,7 @@ func siteManifest(c *catalog.Catalog, labels map[string]Labels) ([]byte, error) 
 	for _, l := range c.Languages {
 		sl := siteLanguage{Tag: l.Tag, Name: l.Name, Title: labels[l.Tag].Title, Link: "/" + l.Tag + "/", Search: labels[l.Tag].Search}
 		for _, t := range c.Tables {
-			sl.Tables = append(sl.Tables, siteTable{Kind: string(t.Kind), Title: t.Title[l.Tag], Link: "/" + l.Tag + "/" + string(t.Kind) + "/"})
+			sl.Tables = append(sl.Tables, siteTable{Kind: string(t.Kind), Title: t.Title.Get(l.Tag), Link: "/" + l.Tag + "/" + string(t.Kind) + "/"})
 		}
 		m.Languages = append(m.Languages, sl)
 	}

@@ -357,10 +357,10 @@ func (b *builder) addSchemas() {
 	for _, e := range b.enums {
 		t := e.table
 		s := openapi3.NewInt32Schema()
-		s.Title = t.Title[b.c.Default]
-		s.Description = textenc.CommonMark(t.Description[b.c.Default])
-		s.Extensions = b.translations(nil, "title", func(l string) string { return t.Title[l] })
-		s.Extensions = b.translations(s.Extensions, "description", func(l string) string { return textenc.CommonMark(t.Description[l]) })
+		s.Title = t.Title.Get(b.c.Default)
+		s.Description = textenc.CommonMark(t.Description.Get(b.c.Default))
+		s.Extensions = b.translations(nil, "title", func(l string) string { return t.Title.Get(l) })
+		s.Extensions = b.translations(s.Extensions, "description", func(l string) string { return textenc.CommonMark(t.Description.Get(l)) })
 		var (
 			enum        = make([]any, len(t.Codes))
 			names       = make([]string, len(t.Codes))
@@ -524,7 +524,7 @@ func (b *builder) headerDescription(h *headerPlan, lang string) string {
 	lines := make([]string, len(h.uses))
 	for i, u := range h.uses {
 		line := "- " + strconv.Itoa(u.response.status) + " " + u.response.name + ": " + string(u.header.Requirement)
-		if d := u.header.Description[lang]; d != "" {
+		if d := u.header.Description.Get(lang); d != "" {
 			// Continuation lines are indented to stay in the list item.
 			line += ". " + strings.ReplaceAll(textenc.CommonMark(d), "\n", "\n  ")
 		}
@@ -543,7 +543,7 @@ func (b *builder) responseDescription(r *responsePlan, lang string) string {
 		return "HTTP " + strconv.Itoa(r.status)
 	}
 	s := strconv.Itoa(r.status) + " " + textenc.CommonMark(placeholderText(r.http.Message, lang))
-	if d := r.http.Description[lang]; d != "" {
+	if d := r.http.Description.Get(lang); d != "" {
 		s += "\n\n" + textenc.CommonMark(d)
 	}
 	return s
@@ -558,7 +558,7 @@ func (b *builder) example(code *catalog.Code) *openapi3.Example {
 	// examples.
 	value := map[string]any{
 		"type":     b.c.ProblemType(code),
-		"title":    code.Title[lang],
+		"title":    code.Title.Get(lang),
 		"status":   code.Status,
 		MemberCode: code.Number,
 		MemberName: code.Wire,
@@ -591,7 +591,7 @@ func (b *builder) exampleSummary(code *catalog.Code, lang string) string {
 // JSDoc's markers, so tools and readers find it.
 func (b *builder) exampleDescription(code *catalog.Code, lang string) string {
 	var parts []string
-	if d := code.Description[lang]; d != "" {
+	if d := code.Description.Get(lang); d != "" {
 		parts = append(parts, textenc.CommonMark(d))
 	}
 	if dep := code.Deprecated; dep != nil {
@@ -599,7 +599,7 @@ func (b *builder) exampleDescription(code *catalog.Code, lang string) string {
 		if dep.Replacement != nil {
 			s += " use " + dep.Replacement.QualifiedName() + " (" + strconv.Itoa(dep.Replacement.Number) + ")."
 		}
-		if r := dep.Reason[lang]; r != "" {
+		if r := dep.Reason.Get(lang); r != "" {
 			s += " " + textenc.CommonMark(r)
 		}
 		parts = append(parts, s)

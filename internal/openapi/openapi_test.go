@@ -355,7 +355,7 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 			got, _ := json.Marshal(ex.Value.Value)
 			body := map[string]any{
 				"type":   c.ProblemType(code),
-				"title":  code.Title[c.Default],
+				"title":  code.Title.Get(c.Default),
 				"status": status,
 				"code":   code.Number,
 				"name":   code.Wire,

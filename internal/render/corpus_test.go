@@ -29,7 +29,7 @@ func TestCorpusLoads(t *testing.T) {
 		t.Fatalf("%d codes, %d categories, %d reservations; want %d of each", len(et.Codes), len(et.Categories), len(et.Reserved), len(corpus.Classes))
 	}
 	for i, code := range et.Codes {
-		if got, want := et.Reserved[i].Reason["en"], corpus.Classes[i].Text; got != want {
+		if got, want := et.Reserved[i].Reason.Get("en"), corpus.Classes[i].Text; got != want {
 			t.Errorf("reservation %d: reason %q, want %q", i, got, want)
 		}
 		if i > 1 && code.Message.Plain("en", nil) != corpus.Classes[i].Text {

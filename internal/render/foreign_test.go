@@ -41,8 +41,8 @@ func TestForeignCatalog(t *testing.T) {
 			traces[tb.Prefix+c.ID] = true
 			traces[c.Wire] = true
 			for _, text := range c.Message.Text {
-				if len(text) >= 12 {
-					traces[text] = true
+				if len(text.Text) >= 12 {
+					traces[text.Text] = true
 				}
 			}
 		}

@@ -259,13 +259,13 @@ func expectations(c *catalog.Catalog) siteExpectations {
 		e.message[l.Tag] = map[string]string{}
 		add(l.Name)
 		for _, t := range c.Tables {
-			add(t.Title[l.Tag])
-			add(t.Description[l.Tag])
+			add(t.Title.Get(l.Tag))
+			add(t.Description.Get(l.Tag))
 			for _, cat := range t.Categories {
-				add(cat.Title[l.Tag])
+				add(cat.Title.Get(l.Tag))
 			}
 			for _, res := range t.Reserved {
-				add(res.Reason[l.Tag])
+				add(res.Reason.Get(l.Tag))
 			}
 			for _, code := range t.Codes {
 				m := norm(code.Message.Plain(l.Tag, func(p string) string { return "{" + p + "}" }))
@@ -281,9 +281,9 @@ func expectations(c *catalog.Catalog) siteExpectations {
 				}))
 				add(code.ID)
 				add(code.Wire)
-				add(code.Description[l.Tag])
+				add(code.Description.Get(l.Tag))
 				if code.Deprecated != nil {
-					add(code.Deprecated.Reason[l.Tag])
+					add(code.Deprecated.Reason.Get(l.Tag))
 				}
 				for _, p := range code.Params {
 					add(p.Example)

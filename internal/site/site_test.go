@@ -72,7 +72,7 @@ func TestSite(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(tableURL), chromedp.WaitVisible(chromedp.CSS(`main h1`))); err != nil {
 			t.Fatalf("%s: %v", tableURL, err)
 		}
-		if h1, want := run(t, ctx, chromedp.Text(chromedp.CSS(`main h1`))), code.Table.Title[tag]; h1 != want {
+		if h1, want := run(t, ctx, chromedp.Text(chromedp.CSS(`main h1`))), code.Table.Title.Get(tag); h1 != want {
 			t.Errorf("%s: heading %q, want %q", tableURL, h1, want)
 		}
 		partPath := run(t, ctx, chromedp.Evaluate[string](`(() => { for (const a of document.querySelectorAll('main table a')) {

@@ -156,12 +156,12 @@ func (g *gen) entryDTS(enum bool) string {
 func (g *gen) tableDTS(b *strings.Builder, t *table, enum bool) {
 	var doc []string
 	for _, tag := range g.langs {
-		doc = append(doc, textenc.JSDocText(t.Title[tag]), "")
+		doc = append(doc, textenc.JSDocText(t.Title.Get(tag)), "")
 	}
 	if !t.Description.Empty() {
 		for _, tag := range g.langs {
 			doc = append(doc, "")
-			doc = append(doc, textenc.JSDocLines(t.Description[tag])...)
+			doc = append(doc, textenc.JSDocLines(t.Description.Get(tag))...)
 		}
 	}
 	if !enum {
@@ -371,7 +371,7 @@ func (g *gen) memberDoc(t *table, c *catalog.Code) []string {
 		lines = append(lines, dep)
 		if !d.Reason.Empty() {
 			for _, tag := range g.langs {
-				lines = append(lines, textenc.JSDocLines(d.Reason[tag])...)
+				lines = append(lines, textenc.JSDocLines(d.Reason.Get(tag))...)
 			}
 		}
 	}

@@ -189,7 +189,7 @@ func (g *gen) tableJS(t *table) string {
 	b.WriteString("export function " + t.Is + "(value) {\n  return has(" + t.Status + ", value);\n}\n\n")
 
 	g.textMap(&b, t, t.Messages, placeholderText)
-	g.textMap(&b, t, t.Titles, func(c *catalog.Code, tag string) string { return c.Title[tag] })
+	g.textMap(&b, t, t.Titles, func(c *catalog.Code, tag string) string { return c.Title.Get(tag) })
 
 	b.WriteString("const " + t.Templates + " = {")
 	hasParams := false

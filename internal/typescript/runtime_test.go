@@ -164,13 +164,13 @@ func plan(c *catalog.Catalog, entry string) []check {
 			}
 			call(c.DocsURL(code, c.Default), n.docsURL, code.Number)
 			for _, tag := range tags {
-				get(code.Title[tag], n.titles, tag, num)
+				get(code.Title.Get(tag), n.titles, tag, num)
 			}
 			// The type is one URI for every language; the guard accepts a
 			// problem of this table whose status is an error, and nothing
 			// with a language's page as its type.
 			call(c.ProblemType(code), n.problemType, code.Number)
-			body := map[string]any{"type": c.ProblemType(code), "title": code.Title[c.Default], "status": code.Status, "code": code.Number, "name": code.Wire}
+			body := map[string]any{"type": c.ProblemType(code), "title": code.Title.Get(c.Default), "status": code.Status, "code": code.Number, "name": code.Wire}
 			call(code.IsProblem(), n.isProblem, body)
 			call(false, n.isProblem, map[string]any{"type": c.DocsURL(code, c.Default), "code": code.Number})
 			call(c.DocsURL(code, c.Default), n.docsURL, code.Number, "xx")

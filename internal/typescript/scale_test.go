@@ -22,22 +22,23 @@ func large(n int) *catalog.Catalog {
 		Output:      catalog.Output{Dir: "out"},
 	}
 	t := &catalog.Table{Kind: catalog.KindError, TypeName: "ErrorCode",
-		Title: catalog.Text{"en": "Errors", "ko": "오류"}, Description: catalog.Text{}, Min: 1, Max: 10 * n}
+		Title: catalog.Text{{Lang: "en", Text: "Errors"}, {Lang: "ko", Text: "오류"}}, Description: catalog.Text{}, Min: 1, Max: 10 * n}
 	for i := range n {
 		id := "Code" + strconv.Itoa(i)
 		code := &catalog.Code{Table: t, Number: 1000 + i, ID: id, Wire: id, Status: 400 + i%100, Description: catalog.Text{}}
 		if i%100 == 1 {
 			code.Wire = "Shared"
 		}
-		en, ko := []catalog.Segment{{Literal: "Error number " + strconv.Itoa(i)}}, []catalog.Segment{{Literal: "오류 " + strconv.Itoa(i)}}
+		en, ko := "Error number "+strconv.Itoa(i), "오류 "+strconv.Itoa(i)
 		if i%10 == 0 {
 			code.Params = []catalog.Param{{Name: "size", Type: catalog.ParamInt, Example: "3"}}
-			en = append(en, catalog.Segment{Literal: " of size "}, catalog.Segment{Param: "size"})
-			ko = append(ko, catalog.Segment{Param: "size"}, catalog.Segment{Literal: " 크기"})
+			en += " of size {size}"
+			ko += "{size} 크기"
 		}
-		code.Message = catalog.Message{
-			Text:     catalog.Text{"en": "x", "ko": "x"},
-			Segments: map[string][]catalog.Segment{"en": en, "ko": ko},
+		var err error
+		code.Message, err = catalog.NewMessage(catalog.Text{{Lang: "en", Text: en}, {Lang: "ko", Text: ko}})
+		if err != nil {
+			panic(err)
 		}
 		if i%50 == 2 {
 			code.Deprecated = &catalog.Deprecation{Replacement: t.Codes[0], Reason: catalog.Text{}}

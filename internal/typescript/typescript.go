@@ -254,7 +254,7 @@ func (g *gen) check() error {
 				}
 			}
 			for _, tag := range g.langs {
-				if _, ok := c.Message.Text[tag]; !ok {
+				if _, ok := c.Message.Text.Lookup(tag); !ok {
 					fail(c.Pos, "code %d has no message in %s", c.Number, tag)
 				}
 			}
@@ -284,7 +284,7 @@ func placeholderText(c *catalog.Code, lang string) string {
 // literal first and last: "a {x} b" → ["a ", "x", " b"].
 func parts(c *catalog.Code, lang string) []string {
 	out := []string{""}
-	for _, s := range c.Message.Segments[lang] {
+	for _, s := range c.Message.Segments(lang) {
 		if s.Param != "" {
 			out = append(out, s.Param, "")
 		} else {

@@ -41,7 +41,7 @@ func findings(c *catalog.Catalog, uses []Use, withTS bool, dir string) []Finding
 		}
 		if d := code.Deprecated; d != nil {
 			f := Finding{Pos: u.Pos, Severity: Warning, Code: code, Message: fmt.Sprintf("%s is deprecated", Name(code))}
-			if r := d.Reason[c.Default]; r != "" {
+			if r := d.Reason.Get(c.Default); r != "" {
 				f.Message += " (" + r + ")"
 			}
 			if d.Replacement != nil {
