@@ -409,8 +409,12 @@ var (
 	tempRun = strconv.FormatInt(time.Now().UnixNano()%1e12, 36) + strconv.Itoa(os.Getpid()) + "-"
 )
 
-// bufPool holds buffers for reading files to compare.
-var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// compareBuf is how much of a file compare reads at once: a generated
+// file is mostly smaller, read in one call, and the largest (tens of MB at
+// 50 000 codes) never get a buffer of their size.
+const compareBuf = 256 << 10
+
+var bufPool = sync.Pool{New: func() any { b := make([]byte, compareBuf); return &b }}
 
 // compare reports whether the file at full holds exactly data. When it
 // does not, old holds the file's bytes (all of them when keep is set,
@@ -425,7 +429,17 @@ func compare(full string, data []byte, keep bool) (same bool, old []byte, err er
 	if err != nil {
 		return false, nil, err
 	}
-	if info.Size() != int64(len(data)) && !keep {
+	if keep {
+		old = make([]byte, info.Size())
+		if _, err := io.ReadFull(f, old); err != nil {
+			return false, nil, err
+		}
+		if bytes.Equal(old, data) {
+			return true, nil, nil
+		}
+		return false, old, nil
+	}
+	if info.Size() != int64(len(data)) {
 		head := make([]byte, markerWindow)
 		n, err := io.ReadFull(f, head)
 		if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
@@ -433,27 +447,22 @@ func compare(full string, data []byte, keep bool) (same bool, old []byte, err er
 		}
 		return false, head[:n], nil
 	}
-	buf := bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(buf)
-	buf.Reset()
-	buf.Grow(int(info.Size()) + 1)
-	if keep {
-		if _, err := buf.ReadFrom(f); err != nil {
+	bp := bufPool.Get().(*[]byte)
+	defer bufPool.Put(bp)
+	for off := 0; off < len(data); {
+		// The size is known: each read is exact, none is spent on the end.
+		chunk := (*bp)[:min(len(data)-off, compareBuf)]
+		if _, err := io.ReadFull(f, chunk); err != nil {
 			return false, nil, err
 		}
-		old = buf.Bytes()
-	} else {
-		// The size is known: one read, without a second to see the end.
-		old = buf.AvailableBuffer()[:info.Size()]
-		if _, err := io.ReadFull(f, old); err != nil {
-			return false, nil, err
+		if !bytes.Equal(chunk, data[off:off+len(chunk)]) {
+			if off == 0 {
+				return false, bytes.Clone(chunk[:min(len(chunk), markerWindow)]), nil
+			}
+			// The head read the same as data's.
+			return false, bytes.Clone(data[:min(len(data), markerWindow)]), nil
 		}
+		off += len(chunk)
 	}
-	if bytes.Equal(old, data) {
-		return true, nil, nil
-	}
-	if !keep {
-		old = old[:min(len(old), markerWindow)]
-	}
-	return false, bytes.Clone(old), nil
+	return true, nil, nil
 }
