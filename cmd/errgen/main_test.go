@@ -158,6 +158,7 @@ func TestFailureInSecondTargetLeavesOutAsItWas(t *testing.T) {
 	before := snapshot(t, dir)
 	failing := slices.Clone(render.Targets)
 	failing[1].Emit = func(*catalog.Catalog, *catalog.TargetConfig) ([]output.File, error) { return nil, errors.New("boom") }
+	failing[1].Stream = nil // render streams a target that can
 	r := runIn(t, &env{targets: failing}, dir, "generate")
 	if r.code != 1 || !strings.Contains(r.stderr, "boom") || !strings.Contains(r.stderr, "nothing was written") {
 		t.Fatalf("want a failure naming the target: %d %s", r.code, r.stderr)

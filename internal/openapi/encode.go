@@ -18,23 +18,39 @@ import (
 // within output's window of the JSON file, and people read top-down.
 var rootOrder = []string{"openapi", "x-generated", "info", "paths", "components"}
 
-// Marshal writes doc as YAML and JSON in one walk of the document, so
-// both hold the same tree in the same order: the root as rootOrder says,
-// every other mapping with its keys sorted (as encoding/json writes the
-// maps kin-openapi marshals through). The YAML starts with the
-// generated-file comment.
+// Marshal writes doc as YAML and JSON. The same walk of the document
+// (walker) writes each, so both hold the same tree in the same order:
+// the root as rootOrder says, every other mapping with its keys sorted
+// (as encoding/json writes the maps kin-openapi marshals through). The
+// YAML starts with the generated-file comment.
 func Marshal(doc *openapi3.T) (yamlData, jsonData []byte, err error) {
-	var y, j bytes.Buffer
-	// Sized up front: growing a buffer of megabytes step by step clears
-	// and copies it again at every step.
-	y.Grow(sizeHint(doc))
-	j.Grow(sizeHint(doc))
-	y.WriteString("# " + output.Marker + "\n")
-	if err := (walker{both{&yamlOut{buf: &y}, &jsonOut{buf: &j}}}).doc(doc); err != nil {
+	if yamlData, err = marshal(doc, false); err != nil {
 		return nil, nil, err
 	}
-	j.WriteByte('\n')
-	return y.Bytes(), j.Bytes(), nil
+	jsonData, err = marshal(doc, true)
+	return yamlData, jsonData, err
+}
+
+// marshal writes doc as JSON or as YAML. One file at a time: at 50 000
+// codes each is over 40 MB.
+func marshal(doc *openapi3.T, asJSON bool) ([]byte, error) {
+	var buf bytes.Buffer
+	// Sized up front: growing a buffer of megabytes step by step clears
+	// and copies it again at every step.
+	buf.Grow(sizeHint(doc))
+	var out events = &yamlOut{buf: &buf}
+	if asJSON {
+		out = &jsonOut{buf: &buf}
+	} else {
+		buf.WriteString("# " + output.Marker + "\n")
+	}
+	if err := (walker{out}).doc(doc); err != nil {
+		return nil, err
+	}
+	if asJSON {
+		buf.WriteByte('\n')
+	}
+	return buf.Bytes(), nil
 }
 
 // sizeHint is about what one file of doc takes: most of it is the
@@ -347,13 +363,3 @@ func (w *jsonOut) lit(v string) {
 	w.valueStart()
 	w.buf.WriteString(v)
 }
-
-// both sends every event to two writers.
-type both [2]events
-
-func (b both) mapStart(n int) { b[0].mapStart(n); b[1].mapStart(n) }
-func (b both) seqStart(n int) { b[0].seqStart(n); b[1].seqStart(n) }
-func (b both) end()           { b[0].end(); b[1].end() }
-func (b both) key(k string)   { b[0].key(k); b[1].key(k) }
-func (b both) str(s string)   { b[0].str(s); b[1].str(s) }
-func (b both) lit(v string)   { b[0].lit(v); b[1].lit(v) }

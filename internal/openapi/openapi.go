@@ -55,12 +55,19 @@ const (
 // componentKey is what OpenAPI 3 allows as the key of a component.
 var componentKey = regexp.MustCompile(`^[a-zA-Z0-9._-]+$`)
 
-// Emit renders the OpenAPI target: errors.yaml and errors.json in o.Dir.
+// Emit renders the OpenAPI target: errors.json and errors.yaml in o.Dir.
 // It returns an error, with no files, when the document would be invalid.
 func Emit(c *catalog.Catalog, o Options) ([]output.File, error) {
+	return output.Collect(func(put func(output.File) error) error { return Stream(c, o, put) })
+}
+
+// Stream renders the OpenAPI target and passes errors.yaml, then
+// errors.json, to put: the second file is written once the first is
+// handed on, so that only one is held besides the document.
+func Stream(c *catalog.Catalog, o Options, put func(output.File) error) error {
 	doc, err := Build(c, o)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	// The document is checked as built, its references resolved in memory:
 	// loading the written JSON back took most of the target's time, and
@@ -69,17 +76,21 @@ func Emit(c *catalog.Catalog, o Options) ([]output.File, error) {
 	// every fixture): kin-openapi compares each example with the whole
 	// enum, which is quadratic and took seconds at 10 000 codes.
 	if err := validateBuilt(doc); err != nil {
-		return nil, fmt.Errorf("openapi: the generated document is invalid: %w", err)
+		return fmt.Errorf("openapi: the generated document is invalid: %w", err)
 	}
-	yamlData, jsonData, err := Marshal(doc)
-	if err != nil {
-		return nil, err
+	for _, f := range []struct {
+		name   string
+		asJSON bool
+	}{{YAMLName, false}, {JSONName, true}} {
+		data, err := marshal(doc, f.asJSON)
+		if err != nil {
+			return err
+		}
+		if err := put(output.File{Path: path.Join(o.Dir, f.name), Data: data}); err != nil {
+			return err
+		}
 	}
-	dir := o.Dir
-	return []output.File{
-		{Path: path.Join(dir, YAMLName), Data: yamlData},
-		{Path: path.Join(dir, JSONName), Data: jsonData},
-	}, nil
+	return nil
 }
 
 // validateBuilt resolves the references of a document built in memory and

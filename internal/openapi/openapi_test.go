@@ -61,9 +61,9 @@ func emit(t testing.TB, c *catalog.Catalog) map[string][]byte {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{
-		path.Join(options(t, c).Dir, openapi.YAMLName),
+	want := []string{ // sorted, as every streaming target's Emit returns them
 		path.Join(options(t, c).Dir, openapi.JSONName),
+		path.Join(options(t, c).Dir, openapi.YAMLName),
 	}
 	var got []string
 	out := map[string][]byte{}

@@ -16,8 +16,13 @@ type Options struct {
 //go:embed options.schema.json
 var optionsSchema []byte
 
-// Target is the OpenAPI target's entry in the registry.
-var Target = catalog.NewTarget("openapi", optionsSchema, ReadOptions, Emit)
+// Target is the OpenAPI target's entry in the registry: it streams its two
+// files, each built whole.
+var Target = func() catalog.Target {
+	t := catalog.NewStreamTarget("openapi", optionsSchema, ReadOptions, Stream)
+	t.Whole = true
+	return t
+}()
 
 // ReadOptions reads output.openapi.
 func ReadOptions(t *catalog.TargetConfig) (Options, error) {

@@ -194,3 +194,13 @@ func FuzzYAMLString(f *testing.F) {
 		roundTrip(t, `{`+string(q)+`: [`+string(q)+`, {"k": `+string(q)+`}]}`)
 	})
 }
+
+// both sends every event to two writers.
+type both [2]events
+
+func (b both) mapStart(n int) { b[0].mapStart(n); b[1].mapStart(n) }
+func (b both) seqStart(n int) { b[0].seqStart(n); b[1].seqStart(n) }
+func (b both) end()           { b[0].end(); b[1].end() }
+func (b both) key(k string)   { b[0].key(k); b[1].key(k) }
+func (b both) str(s string)   { b[0].str(s); b[1].str(s) }
+func (b both) lit(v string)   { b[0].lit(v); b[1].lit(v) }
