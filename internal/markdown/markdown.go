@@ -93,79 +93,107 @@ func stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 	for tag, l := range set.labels {
 		r.labels[tag] = &l
 	}
-	// The site manifest goes first: it is the largest single file, and
-	// the pages render beside it. A job makes its page when it runs: a
-	// page carries its language's labels, and holding a page per file
-	// of 50 000 codes took 160 MB.
-	jobs := []job{func() (string, []byte, error) {
-		data, err := siteManifest(c, set.labels)
-		return "site.json", data, err
-	}}
-	add := func(tmpl string, page func() *Page) {
-		jobs = append(jobs, func() (string, []byte, error) {
-			p := page()
-			data, err := r.render(tmpl, p)
-			return p.Path, data, err
-		})
-	}
-
-	def := c.Languages[0]
+	r.def = c.Languages[0]
 	for _, l := range c.Languages {
 		if l.Tag == c.Default {
-			def = l
+			r.def = l
 		}
 	}
-	add(rootTemplate, func() *Page {
-		p := r.page(def)
-		p.Path, p.Slug, p.Title, p.Weight = rootPath, "/", p.L.Title, 0
-		return p
-	})
-	for i, l := range c.Languages {
-		add(indexTemplate, func() *Page {
-			p := r.page(l)
-			p.Path, p.Slug, p.Title, p.Weight = indexPath(l.Tag), "/"+l.Tag+"/", p.L.Title, i+1
-			return p
-		})
+	// The site manifest goes first: it is the largest single file, and
+	// the pages render beside it. Then the landing page, each language's
+	// pages, and the page at each code's problem type URI.
+	jobs := []job{{kind: siteJob}, {kind: rootJob}}
+	for i := range c.Languages {
+		jobs = append(jobs, job{kind: indexJob, lang: i})
 		for j, t := range c.Tables {
-			add(tableTemplate, func() *Page {
-				p := r.page(l)
-				p.Table = t
-				p.Path, p.Slug, p.Title, p.Weight = tablePath(t, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/", t.Title.Get(l.Tag), j+1
-				return p
-			})
-			for k, part := range r.layout.parts[t] {
-				add(partTemplate, func() *Page {
-					p := r.page(l)
-					p.Table, p.Part = t, part
-					p.Path, p.Slug, p.Weight = partPath(part, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/"+part.Name()+"/", len(t.Codes)+k+1
-					p.Title = t.Title.Get(l.Tag) + " " + strconv.Itoa(part.First) + " – " + strconv.Itoa(part.Last)
-					return p
-				})
+			jobs = append(jobs, job{kind: tableJob, lang: i, table: j})
+			for k := range r.layout.parts[t] {
+				jobs = append(jobs, job{kind: partJob, lang: i, table: j, k: k})
 			}
-			for k, code := range t.Codes {
-				add(codeTemplate, func() *Page {
-					p := r.page(l)
-					p.Table, p.Part, p.Code = t, r.layout.partOf[code], code
-					p.Path, p.Slug, p.Weight = codePath(code, l.Tag), catalog.DocsPath(code, l.Tag), k+1
-					p.Title = strconv.Itoa(code.Number) + " " + code.ID
-					return p
-				})
+			for k := range t.Codes {
+				jobs = append(jobs, job{kind: codeJob, lang: i, table: j, k: k})
 			}
 		}
 	}
-	// The page at each code's problem type URI, one for every language.
-	for _, t := range c.Tables {
-		for k, code := range t.Codes {
-			add(typeTemplate, func() *Page {
-				p := r.page(def)
-				p.Table, p.Code, p.Layout = t, code, "neutral"
-				p.Path, p.Slug, p.Weight = typePath(code), "/"+string(t.Kind)+"/"+strconv.Itoa(code.Number), k+1
-				p.Title = strconv.Itoa(code.Number) + " " + code.ID
-				return p
-			})
+	for j, t := range c.Tables {
+		for k := range t.Codes {
+			jobs = append(jobs, job{kind: typeJob, table: j, k: k})
 		}
 	}
-	return renderAll(jobs, target.Dir, put)
+	return renderAll(jobs, r, target.Dir, put)
+}
+
+// job is one file of the docs folder: a kind of page, and the language,
+// table and part or code it is of. A job is a value, made into its page
+// only when it runs: at 50 000 codes there are 150 000, and a closure
+// each (or a page each) took tens of MB.
+type job struct {
+	kind           jobKind
+	lang, table, k int // indexes: c.Languages, c.Tables, the table's parts or codes
+}
+
+type jobKind uint8
+
+const (
+	siteJob jobKind = iota
+	rootJob
+	indexJob
+	tableJob
+	partJob
+	codeJob
+	typeJob
+)
+
+// run renders a job's file and returns its path, relative to the docs
+// folder.
+func (r *renderer) run(j job) (string, []byte, error) {
+	c := r.catalog
+	if j.kind == siteJob {
+		data, err := siteManifest(c, r.set.labels)
+		return "site.json", data, err
+	}
+	l := r.def
+	if j.kind != rootJob && j.kind != typeJob {
+		l = c.Languages[j.lang]
+	}
+	p := r.page(l)
+	var tmpl string
+	var t *catalog.Table
+	if j.kind >= tableJob {
+		t = c.Tables[j.table]
+	}
+	switch j.kind {
+	case rootJob:
+		tmpl = rootTemplate
+		p.Path, p.Slug, p.Title, p.Weight = rootPath, "/", p.L.Title, 0
+	case indexJob:
+		tmpl = indexTemplate
+		p.Path, p.Slug, p.Title, p.Weight = indexPath(l.Tag), "/"+l.Tag+"/", p.L.Title, j.lang+1
+	case tableJob:
+		tmpl = tableTemplate
+		p.Table = t
+		p.Path, p.Slug, p.Title, p.Weight = tablePath(t, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/", t.Title.Get(l.Tag), j.table+1
+	case partJob:
+		tmpl = partTemplate
+		part := r.layout.parts[t][j.k]
+		p.Table, p.Part = t, part
+		p.Path, p.Slug, p.Weight = partPath(part, l.Tag), "/"+l.Tag+"/"+string(t.Kind)+"/"+part.Name()+"/", len(t.Codes)+j.k+1
+		p.Title = t.Title.Get(l.Tag) + " " + strconv.Itoa(part.First) + " – " + strconv.Itoa(part.Last)
+	case codeJob:
+		tmpl = codeTemplate
+		code := t.Codes[j.k]
+		p.Table, p.Part, p.Code = t, r.layout.partOf[code], code
+		p.Path, p.Slug, p.Weight = codePath(code, l.Tag), catalog.DocsPath(code, l.Tag), j.k+1
+		p.Title = strconv.Itoa(code.Number) + " " + code.ID
+	case typeJob:
+		tmpl = typeTemplate
+		code := t.Codes[j.k]
+		p.Table, p.Code, p.Layout = t, code, "neutral"
+		p.Path, p.Slug, p.Weight = typePath(code), "/"+string(t.Kind)+"/"+strconv.Itoa(code.Number), j.k+1
+		p.Title = strconv.Itoa(code.Number) + " " + code.ID
+	}
+	data, err := r.render(tmpl, p)
+	return p.Path, data, err
 }
 
 type renderer struct {
@@ -179,41 +207,42 @@ type renderer struct {
 	// labels are set.labels, shared by the pages of a language rather
 	// than copied into each.
 	labels map[string]*Labels
+	// def is the default language, of the landing and problem type pages.
+	def catalog.Language
 }
 
 func (r *renderer) page(l catalog.Language) *Page {
 	return &Page{Catalog: r.catalog, Lang: l, Languages: r.catalog.Languages, L: r.labels[l.Tag], layout: r.layout}
 }
 
-// job renders one file of the docs folder and returns its path, relative
-// to the docs folder.
-type job func() (path string, data []byte, err error)
-
 // renderAll renders the files on every CPU and passes each to put. After
 // the first failure no further job starts; the error reported is the
 // first in job order (every job before a failed one had started).
-func renderAll(jobs []job, dir string, put func(output.File) error) error {
-	errs := make([]error, len(jobs))
-	var failed atomic.Bool
+func renderAll(jobs []job, r *renderer, dir string, put func(output.File) error) error {
+	var (
+		mu       sync.Mutex
+		first    = len(jobs) // the first failed job
+		firstErr error
+		failed   atomic.Bool
+	)
 	parallel.For(len(jobs), runtime.GOMAXPROCS(0), func(i int) {
 		if failed.Load() {
 			return
 		}
-		p, data, err := jobs[i]()
+		p, data, err := r.run(jobs[i])
 		if err == nil {
 			err = put(output.File{Path: path.Join(dir, p), Data: data})
 		}
 		if err != nil {
-			errs[i] = err
+			mu.Lock()
+			if i < first {
+				first, firstErr = i, err
+			}
+			mu.Unlock()
 			failed.Store(true)
 		}
 	})
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	return firstErr
 }
 
 // render writes one page, with the front matter (when on) and the marker
