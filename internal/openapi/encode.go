@@ -1,8 +1,10 @@
 package openapi
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"slices"
@@ -18,39 +20,43 @@ import (
 // within output's window of the JSON file, and people read top-down.
 var rootOrder = []string{"openapi", "x-generated", "info", "paths", "components"}
 
-// Marshal writes doc as YAML and JSON. The same walk of the document
-// (walker) writes each, so both hold the same tree in the same order:
-// the root as rootOrder says, every other mapping with its keys sorted
-// (as encoding/json writes the maps kin-openapi marshals through). The
-// YAML starts with the generated-file comment.
+// Marshal writes doc as YAML and JSON into memory; the target writes
+// each file straight to the output (writeDoc). The same walk of the
+// document (walker) writes each, so both hold the same tree in the same
+// order: the root as rootOrder says, every other mapping with its keys
+// sorted (as encoding/json writes the maps kin-openapi marshals through).
+// The YAML starts with the generated-file comment.
 func Marshal(doc *openapi3.T) (yamlData, jsonData []byte, err error) {
-	if yamlData, err = marshal(doc, false); err != nil {
-		return nil, nil, err
-	}
-	jsonData, err = marshal(doc, true)
-	return yamlData, jsonData, err
-}
-
-// marshal writes doc as JSON or as YAML. One file at a time: at 50 000
-// codes each is over 40 MB.
-func marshal(doc *openapi3.T, asJSON bool) ([]byte, error) {
-	var buf bytes.Buffer
+	var y, j bytes.Buffer
 	// Sized up front: growing a buffer of megabytes step by step clears
 	// and copies it again at every step.
-	buf.Grow(sizeHint(doc))
-	var out events = &yamlOut{buf: &buf}
+	y.Grow(sizeHint(doc))
+	j.Grow(sizeHint(doc))
+	if err := writeDoc(&y, doc, false); err != nil {
+		return nil, nil, err
+	}
+	if err := writeDoc(&j, doc, true); err != nil {
+		return nil, nil, err
+	}
+	return y.Bytes(), j.Bytes(), nil
+}
+
+// writeDoc writes doc to w as JSON or as YAML.
+func writeDoc(w io.Writer, doc *openapi3.T, asJSON bool) error {
+	buf := bufio.NewWriterSize(w, 64<<10)
+	var out events = &yamlOut{buf: buf}
 	if asJSON {
-		out = &jsonOut{buf: &buf}
+		out = &jsonOut{buf: buf}
 	} else {
 		buf.WriteString("# " + output.Marker + "\n")
 	}
 	if err := (walker{out}).doc(doc); err != nil {
-		return nil, err
+		return err
 	}
 	if asJSON {
 		buf.WriteByte('\n')
 	}
-	return buf.Bytes(), nil
+	return buf.Flush()
 }
 
 // sizeHint is about what one file of doc takes: most of it is the
@@ -278,7 +284,7 @@ func jsonFloat(f float64) (string, error) {
 // jsonOut writes events as JSON indented by two spaces, without HTML
 // escaping (messages may hold <, > and &).
 type jsonOut struct {
-	buf   *bytes.Buffer
+	buf   *bufio.Writer
 	stack []jsonFrame
 	// afterKey is set when a key was just written: its value follows on
 	// the key's line.
@@ -357,7 +363,7 @@ func (w *jsonOut) str(s string) {
 
 // writeString writes s as a JSON string. Its only error is encoding/json's
 // for a value that is not a string, which s cannot be.
-func writeString(buf *bytes.Buffer, s string) { _ = textenc.WriteJSONString(buf, s) }
+func writeString(buf *bufio.Writer, s string) { _ = textenc.WriteJSONString(buf, s) }
 
 func (w *jsonOut) lit(v string) {
 	w.valueStart()

@@ -12,8 +12,10 @@ package openapi
 import (
 	"cmp"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
 	"slices"
@@ -62,8 +64,7 @@ func Emit(c *catalog.Catalog, o Options) ([]output.File, error) {
 }
 
 // Stream renders the OpenAPI target and passes errors.yaml, then
-// errors.json, to put: the second file is written once the first is
-// handed on, so that only one is held besides the document.
+// errors.json, to put, each written as put takes it.
 func Stream(c *catalog.Catalog, o Options, put func(output.File) error) error {
 	doc, err := Build(c, o)
 	if err != nil {
@@ -78,15 +79,14 @@ func Stream(c *catalog.Catalog, o Options, put func(output.File) error) error {
 	if err := validateBuilt(doc); err != nil {
 		return fmt.Errorf("openapi: the generated document is invalid: %w", err)
 	}
+	// Each file is written as the output takes it, compared with disk
+	// on the way (at 50 000 codes each is over 40 MB).
 	for _, f := range []struct {
 		name   string
 		asJSON bool
 	}{{YAMLName, false}, {JSONName, true}} {
-		data, err := marshal(doc, f.asJSON)
-		if err != nil {
-			return err
-		}
-		if err := put(output.File{Path: path.Join(o.Dir, f.name), Data: data}); err != nil {
+		write := func(w io.Writer) error { return writeDoc(w, doc, f.asJSON) }
+		if err := put(output.File{Path: path.Join(o.Dir, f.name), Write: write}); err != nil {
 			return err
 		}
 	}
@@ -561,29 +561,45 @@ func (b *builder) responseDescription(r *responsePlan, lang string) string {
 }
 
 // example is a full problem body for a code, with its message as summary
-// and its description (and deprecation) as description.
+// and its description (and deprecation) as description. The body and the
+// other languages' texts are made when the document is written (lazy):
+// kin-openapi's validation reads neither, and at 50 000 codes they were
+// a third of the document's memory.
 func (b *builder) example(code *catalog.Code) *openapi3.Example {
 	lang := b.c.Default
-	// The body the Go target sends: type and title are the same for every
-	// occurrence (RFC 9457), detail is the message filled with the params'
-	// examples.
-	value := map[string]any{
-		"type":     b.c.ProblemType(code),
-		"title":    code.Title.Get(lang),
-		"status":   code.Status,
-		MemberCode: code.Number,
-		MemberName: code.Wire,
-	}
-	if len(code.Params) > 0 {
-		value["detail"] = exampleText(code, lang)
-	}
 	ex := &openapi3.Example{
 		Summary:     b.exampleSummary(code, lang),
 		Description: b.exampleDescription(code, lang),
-		Value:       value,
+		Value: lazy(func() any {
+			// The body the Go target sends: type and title are the same
+			// for every occurrence (RFC 9457), detail is the message
+			// filled with the params' examples.
+			value := map[string]any{
+				"type":     b.c.ProblemType(code),
+				"title":    code.Title.Get(lang),
+				"status":   code.Status,
+				MemberCode: code.Number,
+				MemberName: code.Wire,
+			}
+			if len(code.Params) > 0 {
+				value["detail"] = exampleText(code, lang)
+			}
+			return value
+		}),
 	}
-	ex.Extensions = b.translations(nil, "summary", func(l string) string { return b.exampleSummary(code, l) })
-	ex.Extensions = b.translations(ex.Extensions, "description", func(l string) string { return b.exampleDescription(code, l) })
+	for _, l := range b.c.Languages {
+		if l.Tag == lang {
+			continue
+		}
+		if ex.Extensions == nil {
+			ex.Extensions = map[string]any{}
+		}
+		// A summary has text in every language; a description may have none.
+		ex.Extensions["x-summary-"+l.Tag] = lazy(func() any { return b.exampleSummary(code, l.Tag) })
+		if code.Deprecated != nil || code.Description.Get(l.Tag) != "" {
+			ex.Extensions["x-description-"+l.Tag] = lazy(func() any { return b.exampleDescription(code, l.Tag) })
+		}
+	}
 	if code.Deprecated != nil {
 		if ex.Extensions == nil {
 			ex.Extensions = map[string]any{}
@@ -592,6 +608,13 @@ func (b *builder) example(code *catalog.Code) *openapi3.Example {
 	}
 	return ex
 }
+
+// lazy is a value of the document made when the document is written: the
+// writers here and encoding/json (kin-openapi's MarshalJSON) both call it.
+type lazy func() any
+
+func (f lazy) MarshalYAML() (any, error)    { return f(), nil }
+func (f lazy) MarshalJSON() ([]byte, error) { return json.Marshal(f()) }
 
 func (b *builder) exampleSummary(code *catalog.Code, lang string) string {
 	return strconv.Itoa(code.Number) + " " + code.ID + ": " + placeholderText(code.Message, lang)

@@ -1,7 +1,7 @@
 package openapi
 
 import (
-	"bytes"
+	"bufio"
 
 	"github.com/errgen/errgen/internal/textenc"
 )
@@ -15,7 +15,7 @@ import (
 // anything else, and double-quoted with escapes when no other style holds
 // it (FuzzYAMLString checks the round trip with yaml.v3).
 type yamlOut struct {
-	buf   *bytes.Buffer
+	buf   *bufio.Writer
 	stack []yamlFrame
 }
 

@@ -1,6 +1,7 @@
 package openapi
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"reflect"
@@ -84,7 +85,10 @@ func roundTrip(t *testing.T, doc string) string {
 	dec := json.NewDecoder(strings.NewReader(doc))
 	dec.UseNumber()
 	var y, j bytes.Buffer
-	replay(t, dec, both{&yamlOut{buf: &y}, &jsonOut{buf: &j}})
+	yw, jw := bufio.NewWriter(&y), bufio.NewWriter(&j)
+	replay(t, dec, both{&yamlOut{buf: yw}, &jsonOut{buf: jw}})
+	yw.Flush()
+	jw.Flush()
 	var fromYAML, fromJSON any
 	if err := yaml.Unmarshal(y.Bytes(), &fromYAML); err != nil {
 		t.Fatalf("yaml.v3 cannot read the YAML written: %v\n%s", err, y.Bytes())

@@ -88,11 +88,23 @@ func (c *Commit) Put(f File) error {
 		return fmt.Errorf("%s is rendered twice", f.Path)
 	}
 	full := c.full(f.Path)
+	if f.Write != nil && (!c.write || !exists) {
+		// A comparison keeps the bytes anyway, and a new file is
+		// written where it goes.
+		data, err := f.Bytes()
+		if err != nil {
+			return err
+		}
+		f.Data, f.Write = data, nil
+	}
 	if !exists {
 		return c.record(Change{Path: f.Path, Kind: Create, New: f.Data}, full, f.Data)
 	}
 	if !regular {
 		return c.conflict(f.Path, "is not a regular file; errgen will not replace it")
+	}
+	if f.Write != nil {
+		return c.putWritten(f, full)
 	}
 	same, old, err := compare(full, f.Data, !c.write)
 	if err != nil || same {

@@ -5,6 +5,7 @@ package output
 
 import (
 	"bytes"
+	"io"
 	"slices"
 	"strings"
 	"sync"
@@ -25,6 +26,20 @@ const markerWindow = 4096
 type File struct {
 	Path string
 	Data []byte
+	// Write, when set, writes the file's bytes in place of Data: a file of
+	// tens of MB is compared with disk, and staged, as it is written,
+	// never held whole. Put calls it once.
+	Write func(io.Writer) error
+}
+
+// Bytes returns the file's bytes, writing them when the file has Write.
+func (f File) Bytes() ([]byte, error) {
+	if f.Write == nil {
+		return f.Data, nil
+	}
+	var b bytes.Buffer
+	err := f.Write(&b)
+	return b.Bytes(), err
 }
 
 // IsGenerated reports whether data carries errgen's marker near its top.
@@ -42,6 +57,11 @@ func Collect(stream func(put func(File) error) error) ([]File, error) {
 	var mu sync.Mutex
 	var files []File
 	err := stream(func(f File) error {
+		data, err := f.Bytes()
+		if err != nil {
+			return err
+		}
+		f.Data, f.Write = data, nil
 		mu.Lock()
 		files = append(files, f)
 		mu.Unlock()
