@@ -144,6 +144,12 @@ type gen struct {
 // (with no files) when the catalog holds something the package cannot
 // carry.
 func Emit(c *catalog.Catalog, ts Options) ([]output.File, error) {
+	return output.Collect(func(put func(output.File) error) error { return Stream(c, ts, put) })
+}
+
+// Stream renders the TypeScript target and passes each file to put as
+// soon as it is written: at 50 000 codes the files are 58 MB together.
+func Stream(c *catalog.Catalog, ts Options, put func(output.File) error) error {
 	g := &gen{c: c, ts: ts}
 	for _, l := range c.Languages {
 		g.langs = append(g.langs, l.Tag)
@@ -152,31 +158,41 @@ func Emit(c *catalog.Catalog, ts Options) ([]output.File, error) {
 		g.tables = append(g.tables, newTable(t))
 	}
 	if err := g.check(); err != nil {
-		return nil, err
+		return err
 	}
 
-	var files []output.File
-	add := func(name, data string) {
-		files = append(files, output.File{Path: path.Join(ts.Dir, name), Data: []byte(data)})
+	// Each file is written when its turn comes, not all at once.
+	type file struct {
+		name string
+		data func() string
 	}
-	add("package.json", g.packageJSON())
-	add("README.md", g.readme())
-	add(commonFile+".js", g.commonJS())
-	add(commonFile+".d.ts", g.commonDTS())
-	add(runtimeFile+".js", g.runtimeJS())
+	files := []file{
+		{"package.json", g.packageJSON},
+		{"README.md", g.readme},
+		{commonFile + ".js", g.commonJS},
+		{commonFile + ".d.ts", g.commonDTS},
+		{runtimeFile + ".js", g.runtimeJS},
+	}
 	for _, t := range g.tables {
-		add(t.module+".js", g.tableJS(t))
+		files = append(files, file{t.module + ".js", func() string { return g.tableJS(t) }})
 	}
-	if ts.Enum {
-		add(enumEntry+".js", g.entryJS(true))
-		add(enumEntry+".d.ts", g.entryDTS(true))
+	for _, e := range []struct {
+		on    bool
+		entry string
+		enum  bool
+	}{{ts.Enum, enumEntry, true}, {ts.Const, constEntry, false}} {
+		if e.on {
+			files = append(files,
+				file{e.entry + ".js", func() string { return g.entryJS(e.enum) }},
+				file{e.entry + ".d.ts", func() string { return g.entryDTS(e.enum) }})
+		}
 	}
-	if ts.Const {
-		add(constEntry+".js", g.entryJS(false))
-		add(constEntry+".d.ts", g.entryDTS(false))
+	for _, f := range files {
+		if err := put(output.File{Path: path.Join(ts.Dir, f.name), Data: []byte(f.data())}); err != nil {
+			return err
+		}
 	}
-	slices.SortFunc(files, func(a, b output.File) int { return strings.Compare(a.Path, b.Path) })
-	return files, nil
+	return nil
 }
 
 // check reports, all at once, what the catalog's loader does not promise
