@@ -88,9 +88,8 @@ func (c *Commit) Put(f File) error {
 		return fmt.Errorf("%s is rendered twice", f.Path)
 	}
 	full := c.full(f.Path)
-	if f.Write != nil && (!c.write || !exists) {
-		// A comparison keeps the bytes anyway, and a new file is
-		// written where it goes.
+	if f.Write != nil && !c.write {
+		// A comparison keeps the bytes anyway.
 		data, err := f.Bytes()
 		if err != nil {
 			return err
@@ -98,7 +97,7 @@ func (c *Commit) Put(f File) error {
 		f.Data, f.Write = data, nil
 	}
 	if !exists {
-		return c.record(Change{Path: f.Path, Kind: Create, New: f.Data}, full, f.Data)
+		return c.record(Change{Path: f.Path, Kind: Create, New: f.Data}, full, f.fill())
 	}
 	if !regular {
 		return c.conflict(f.Path, "is not a regular file; errgen will not replace it")
@@ -116,7 +115,7 @@ func (c *Commit) Put(f File) error {
 	if c.write {
 		old = nil
 	}
-	return c.record(Change{Path: f.Path, Kind: Update, Old: old, New: f.Data}, full, f.Data)
+	return c.record(Change{Path: f.Path, Kind: Update, Old: old, New: f.Data}, full, writeAll(f.Data))
 }
 
 func (c *Commit) full(p string) string { return filepath.Join(c.root, filepath.FromSlash(p)) }
@@ -130,7 +129,7 @@ func (c *Commit) conflict(p, reason string) error {
 
 // record stages a change when writing (keeping only the temporary file's
 // name), or keeps its bytes for a comparison.
-func (c *Commit) record(ch Change, full string, data []byte) error {
+func (c *Commit) record(ch Change, full string, fill func(io.Writer) error) error {
 	if c.write {
 		c.mu.Lock()
 		blocked := len(c.conflicts) > 0
@@ -142,12 +141,12 @@ func (c *Commit) record(ch Change, full string, data []byte) error {
 			// never over an existing file, halves the system calls of a
 			// first generation (no rename into a folder other writers
 			// lock too).
-			if err := c.place(full, data); err != nil {
+			if err := c.place(full, fill); err != nil {
 				return err
 			}
 			ch.placed = true
 		default:
-			tmp, err := c.stage(full, data)
+			tmp, err := c.stage(full, fill)
 			if err != nil {
 				return err
 			}
@@ -342,19 +341,19 @@ func (c *Commit) Abort() {
 }
 
 // stage writes data to a new temporary file in the folder of target.
-func (c *Commit) stage(target string, data []byte) (string, error) {
+func (c *Commit) stage(target string, fill func(io.Writer) error) (string, error) {
 	if err := c.mkdir(filepath.Dir(target)); err != nil {
 		return "", err
 	}
-	return stage(target, data)
+	return stage(target, fill)
 }
 
 // place writes data to target, which must not exist.
-func (c *Commit) place(target string, data []byte) error {
+func (c *Commit) place(target string, fill func(io.Writer) error) error {
 	if err := c.mkdir(filepath.Dir(target)); err != nil {
 		return err
 	}
-	err := createNew(target, writeAll(data))
+	err := createNew(target, fill)
 	if errors.Is(err, os.ErrExist) {
 		return fmt.Errorf("%s appeared while errgen was writing; run errgen again", target)
 	}
@@ -372,10 +371,10 @@ func (c *Commit) mkdir(dir string) error {
 	return nil
 }
 
-func stage(target string, data []byte) (string, error) {
+func stage(target string, fill func(io.Writer) error) (string, error) {
 	for {
 		tmp := tempName(target)
-		if err := createNew(tmp, writeAll(data)); !errors.Is(err, os.ErrExist) {
+		if err := createNew(tmp, fill); !errors.Is(err, os.ErrExist) {
 			return tmp, err
 		}
 	}

@@ -4,6 +4,7 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"io"
 	"slices"
@@ -30,6 +31,21 @@ type File struct {
 	// tens of MB is compared with disk, and staged, as it is written,
 	// never held whole. Put calls it once.
 	Write func(io.Writer) error
+}
+
+// fill writes the file's bytes into a new file: its Data, or what Write
+// writes, buffered.
+func (f File) fill() func(io.Writer) error {
+	if f.Write == nil {
+		return writeAll(f.Data)
+	}
+	return func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, compareBuf)
+		if err := f.Write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
 }
 
 // Bytes returns the file's bytes, writing them when the file has Write.
