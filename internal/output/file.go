@@ -39,14 +39,25 @@ func (f File) fill() func(io.Writer) error {
 	if f.Write == nil {
 		return writeAll(f.Data)
 	}
-	return func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, compareBuf)
-		if err := f.Write(bw); err != nil {
-			return err
-		}
-		return bw.Flush()
-	}
+	return func(w io.Writer) error { return writeBuffered(w, f.Write) }
 }
+
+// writeBuffered runs write on a pooled buffer in front of w: a writer
+// may hand on a byte at a time.
+func writeBuffered(w io.Writer, write func(io.Writer) error) error {
+	bw := bufWriters.Get().(*bufio.Writer)
+	bw.Reset(w)
+	defer func() {
+		bw.Reset(nil)
+		bufWriters.Put(bw)
+	}()
+	if err := write(bw); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, compareBuf) }}
 
 // Bytes returns the file's bytes, writing them when the file has Write.
 func (f File) Bytes() ([]byte, error) {

@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"io"
@@ -21,11 +20,7 @@ func (c *Commit) putWritten(f File, full string) error {
 	defer old.Close()
 	sc := &streamCompare{old: old, target: full}
 	defer sc.abort()
-	bw := bufio.NewWriterSize(sc, compareBuf)
-	if err := f.Write(bw); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
+	if err := writeBuffered(sc, f.Write); err != nil {
 		return err
 	}
 	if sc.tmp == nil {
