@@ -6,10 +6,10 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// A catalog of 50 000 codes is an 18 MB file whose yaml.v3 node tree
-// takes some 300 MB: more than the model and every rendered file. So the
-// codes lists, which are nearly all of a large file, are read a chunk of
-// items at a time, each chunk's nodes garbage once its codes are read.
+// yaml.v3's node tree of a file is many times the file's size, and for a
+// large catalog more than the model and any rendered file. So the codes
+// lists, which are nearly all of a large file, are read a chunk of items
+// at a time, each chunk's nodes garbage once its codes are read.
 // The rest of the file (the skeleton) is parsed whole, with each codes
 // list cut out and its lines kept as empty lines, so that every position
 // stays where it is in the file.

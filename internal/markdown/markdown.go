@@ -125,8 +125,8 @@ func stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 
 // job is one file of the docs folder: a kind of page, and the language,
 // table and part or code it is of. A job is a value, made into its page
-// only when it runs: at 50 000 codes there are 150 000, and a closure
-// each (or a page each) took tens of MB.
+// only when it runs: there are a few per code, all listed before the
+// first runs, so each must be small.
 type job struct {
 	kind           jobKind
 	lang, table, k int // indexes: c.Languages, c.Tables, the table's parts or codes

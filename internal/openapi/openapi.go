@@ -80,7 +80,7 @@ func Stream(c *catalog.Catalog, o Options, put func(output.File) error) error {
 		return fmt.Errorf("openapi: the generated document is invalid: %w", err)
 	}
 	// Each file is written as the output takes it, compared with disk
-	// on the way (at 50 000 codes each is over 40 MB).
+	// on the way: both grow with the catalog, and neither is held whole.
 	for _, f := range []struct {
 		name   string
 		asJSON bool
@@ -563,8 +563,8 @@ func (b *builder) responseDescription(r *responsePlan, lang string) string {
 // example is a full problem body for a code, with its message as summary
 // and its description (and deprecation) as description. The body and the
 // other languages' texts are made when the document is written (lazy):
-// kin-openapi's validation reads neither, and at 50 000 codes they were
-// a third of the document's memory.
+// kin-openapi's validation reads neither, and they are much of the
+// document's size.
 func (b *builder) example(code *catalog.Code) *openapi3.Example {
 	lang := b.c.Default
 	ex := &openapi3.Example{

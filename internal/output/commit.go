@@ -421,8 +421,8 @@ var (
 )
 
 // compareBuf is how much of a file compare reads at once: a generated
-// file is mostly smaller, read in one call, and the largest (tens of MB at
-// 50 000 codes) never get a buffer of their size.
+// file is mostly smaller, read in one call, and the largest, which grow
+// with the catalog, never get a buffer of their size.
 const compareBuf = 256 << 10
 
 var bufPool = sync.Pool{New: func() any { b := make([]byte, compareBuf); return &b }}

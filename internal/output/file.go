@@ -27,9 +27,9 @@ const markerWindow = 4096
 type File struct {
 	Path string
 	Data []byte
-	// Write, when set, writes the file's bytes in place of Data: a file of
-	// tens of MB is compared with disk, and staged, as it is written,
-	// never held whole. Put calls it once.
+	// Write, when set, writes the file's bytes in place of Data: a large
+	// file is compared with disk, and staged, as it is written, never held
+	// whole. Put calls it once.
 	Write func(io.Writer) error
 }
 

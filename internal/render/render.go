@@ -79,10 +79,9 @@ func Stream(c *catalog.Catalog, targets []catalog.Target, put func(output.File) 
 	// A target of many small files runs beside the others. In a large
 	// catalog the targets that build their files whole in memory
 	// (Target.Whole) run one after another, so that only one of them
-	// holds its files at a time (at 50 000 codes the Go, OpenAPI and
-	// TypeScript files held 130 MB together), and while the docs stream
-	// on every core they are not the longest path anyway; in a small one
-	// they are, and run at once.
+	// holds its files at a time, and while the docs stream on every core
+	// they are not the longest path anyway; in a small one they are, and
+	// run at once.
 	var groups [][]int
 	var whole []int
 	for i, j := range jobs {

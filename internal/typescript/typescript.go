@@ -149,7 +149,8 @@ func Emit(c *catalog.Catalog, ts Options) ([]output.File, error) {
 }
 
 // Stream renders the TypeScript target and passes each file to put as
-// soon as it is written: at 50 000 codes the files are 58 MB together.
+// soon as it is written, rather than all of them, which grow with the
+// catalog, at once.
 func Stream(c *catalog.Catalog, ts Options, put func(output.File) error) error {
 	g := &gen{c: c, ts: ts}
 	for _, l := range c.Languages {
@@ -189,8 +190,8 @@ func Stream(c *catalog.Catalog, ts Options, put func(output.File) error) error {
 		}
 	}
 	for _, f := range files {
-		// Written as a string: a copy into a []byte would double the
-		// largest file (18 MB at 50 000 codes).
+		// Written as a string: a copy into a []byte would hold the
+		// file twice.
 		write := func(w io.Writer) error {
 			_, err := io.WriteString(w, f.data())
 			return err
