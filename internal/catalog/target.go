@@ -27,11 +27,11 @@ type Target struct {
 	// to put as soon as it is rendered, from any goroutine, stopping at
 	// put's first error: a target of many files needs never hold them all.
 	Stream func(c *Catalog, t *TargetConfig, put func(output.File) error) error
-	// Whole marks a target of a few files, each built whole in memory
-	// and growing with the catalog (Go, OpenAPI, TypeScript): in a large
-	// catalog such targets render one after another, so that only one
-	// holds its files at a time. NewTarget sets it.
-	Whole bool
+	// ManyFiles marks a target of many small files (the docs): it renders
+	// beside the others even in a large catalog, where the rest, a few
+	// files each that grow with the catalog, render one after another so
+	// that only one holds its files at a time.
+	ManyFiles bool
 }
 
 // EmitFor renders the target with the configuration c gives it. A target
@@ -50,7 +50,6 @@ func NewTarget[O any](name string, schema []byte, read func(*TargetConfig) (O, e
 	return Target{
 		Name:   name,
 		Schema: schema,
-		Whole:  true,
 		Check: func(t *TargetConfig) error {
 			_, err := read(t)
 			return err
@@ -71,7 +70,6 @@ func NewStreamTarget[O any](name string, schema []byte, read func(*TargetConfig)
 	t := NewTarget(name, schema, read, func(c *Catalog, o O) ([]output.File, error) {
 		return output.Collect(func(put func(output.File) error) error { return stream(c, o, put) })
 	})
-	t.Whole = false
 	t.Stream = func(c *Catalog, tc *TargetConfig, put func(output.File) error) error {
 		o, err := read(tc)
 		if err != nil {

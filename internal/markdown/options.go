@@ -23,15 +23,20 @@ type Options struct {
 //go:embed options.schema.json
 var optionsSchema []byte
 
-// Target is the Markdown target's entry in the registry. It opens the
-// override folder, so that Emit itself stays free of disk access.
-var Target = catalog.NewStreamTarget("markdown", optionsSchema, ReadOptions, func(c *catalog.Catalog, o Options, put func(output.File) error) error {
-	var overrides fs.FS
-	if o.Templates != "" {
-		overrides = os.DirFS(filepath.Join(c.Root, filepath.FromSlash(o.Templates)))
-	}
-	return Stream(c, o, overrides, put)
-})
+// Target is the Markdown target's entry in the registry, a target of
+// many files. It opens the override folder, so that Emit itself stays
+// free of disk access.
+var Target = func() catalog.Target {
+	t := catalog.NewStreamTarget("markdown", optionsSchema, ReadOptions, func(c *catalog.Catalog, o Options, put func(output.File) error) error {
+		var overrides fs.FS
+		if o.Templates != "" {
+			overrides = os.DirFS(filepath.Join(c.Root, filepath.FromSlash(o.Templates)))
+		}
+		return Stream(c, o, overrides, put)
+	})
+	t.ManyFiles = true
+	return t
+}()
 
 // ReadOptions reads output.markdown.
 func ReadOptions(t *catalog.TargetConfig) (Options, error) {

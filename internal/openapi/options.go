@@ -16,13 +16,8 @@ type Options struct {
 //go:embed options.schema.json
 var optionsSchema []byte
 
-// Target is the OpenAPI target's entry in the registry: it streams its two
-// files, each built whole.
-var Target = func() catalog.Target {
-	t := catalog.NewStreamTarget("openapi", optionsSchema, ReadOptions, Stream)
-	t.Whole = true
-	return t
-}()
+// Target is the OpenAPI target's entry in the registry.
+var Target = catalog.NewStreamTarget("openapi", optionsSchema, ReadOptions, Stream)
 
 // ReadOptions reads output.openapi.
 func ReadOptions(t *catalog.TargetConfig) (Options, error) {

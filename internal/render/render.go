@@ -76,16 +76,16 @@ func Stream(c *catalog.Catalog, targets []catalog.Target, put func(output.File) 
 		}
 		return err
 	}
-	// A target of many small files runs beside the others. In a large
-	// catalog the targets that build their files whole in memory
-	// (Target.Whole) run one after another, so that only one of them
+	// A target of many small files (Target.ManyFiles) runs beside the
+	// others. In a large catalog the targets that build their files whole
+	// in memory run one after another, so that only one of them
 	// holds its files at a time, and while the docs stream on every core
 	// they are not the longest path anyway; in a small one they are, and
 	// run at once.
 	var groups [][]int
 	var whole []int
 	for i, j := range jobs {
-		if !j.t.Whole || codes(c) < serialFrom {
+		if j.t.ManyFiles || codes(c) < serialFrom {
 			groups = append(groups, []int{i})
 		} else {
 			whole = append(whole, i)

@@ -19,13 +19,8 @@ type Options struct {
 //go:embed options.schema.json
 var optionsSchema []byte
 
-// Target is the TypeScript target's entry in the registry: it streams its
-// files, each built whole.
-var Target = func() catalog.Target {
-	t := catalog.NewStreamTarget("typescript", optionsSchema, ReadOptions, Stream)
-	t.Whole = true
-	return t
-}()
+// Target is the TypeScript target's entry in the registry.
+var Target = catalog.NewStreamTarget("typescript", optionsSchema, ReadOptions, Stream)
 
 var (
 	npmName = regexp.MustCompile(`^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$`)
