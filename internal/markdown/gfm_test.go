@@ -79,7 +79,7 @@ func TestGFM(t *testing.T) {
 				if table == nil {
 					continue
 				}
-				l := labels[lang]
+				l := *labels[lang]
 				tables := tablesOf(t, doc, data)
 				if code == nil {
 					if part := parts[p]; part != nil && options(t, c).Templates == "" {
@@ -94,7 +94,7 @@ func TestGFM(t *testing.T) {
 	}
 }
 
-func overrideLabels(t *testing.T, c *catalog.Catalog) map[string]Labels {
+func overrideLabels(t *testing.T, c *catalog.Catalog) map[string]*Labels {
 	t.Helper()
 	set, err := loadTemplates(osDirFS(t, c), options(t, c).Templates)
 	if err != nil {

@@ -89,10 +89,7 @@ func stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 		}
 	}
 
-	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter, layout: newLayout(c), templates: templates, labels: map[string]*Labels{}}
-	for tag, l := range set.labels {
-		r.labels[tag] = &l
-	}
+	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter, layout: newLayout(c), templates: templates}
 	r.def = c.Languages[0]
 	for _, l := range c.Languages {
 		if l.Tag == c.Default {
@@ -204,15 +201,12 @@ type renderer struct {
 	// templates renders every page through text/template, as the
 	// byte-identity test of the built-in writer needs.
 	templates bool
-	// labels are set.labels, shared by the pages of a language rather
-	// than copied into each.
-	labels map[string]*Labels
 	// def is the default language, of the landing and problem type pages.
 	def catalog.Language
 }
 
 func (r *renderer) page(l catalog.Language) *Page {
-	return &Page{Catalog: r.catalog, Lang: l, Languages: r.catalog.Languages, L: r.labels[l.Tag], layout: r.layout}
+	return &Page{Catalog: r.catalog, Lang: l, Languages: r.catalog.Languages, L: r.set.labels[l.Tag], layout: r.layout}
 }
 
 // renderAll renders the files on every CPU and passes each to put. After
@@ -328,7 +322,9 @@ type templateSet struct {
 	from map[string]string
 	// overridden holds the names of the templates a team replaced.
 	overridden map[string]bool
-	labels     map[string]Labels
+	// labels are each language's labels, shared by its pages rather than
+	// copied into each.
+	labels     map[string]*Labels
 	labelsFile string
 }
 
@@ -396,7 +392,10 @@ func (s *templateSet) add(name, where string, data []byte) error {
 		if err != nil {
 			return fmt.Errorf("markdown: %w", err)
 		}
-		s.labels, s.labelsFile = labels, where
+		s.labels, s.labelsFile = map[string]*Labels{}, where
+		for tag, l := range labels {
+			s.labels[tag] = &l
+		}
 		return nil
 	}
 	if _, err := s.tmpl.New(name).Parse(string(data)); err != nil {

@@ -33,7 +33,7 @@ type siteTable struct {
 	Link  string `json:"link"`
 }
 
-func siteManifest(c *catalog.Catalog, labels map[string]Labels) ([]byte, error) {
+func siteManifest(c *catalog.Catalog, labels map[string]*Labels) ([]byte, error) {
 	m := manifest{Comment: output.Marker, DefaultLanguage: c.Default, BaseURL: c.DocsBaseURL}
 	for _, l := range c.Languages {
 		sl := siteLanguage{Tag: l.Tag, Name: l.Name, Title: labels[l.Tag].Title, Link: "/" + l.Tag + "/", Search: labels[l.Tag].Search}
