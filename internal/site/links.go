@@ -12,6 +12,9 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
+
+	"github.com/errgen/errgen/internal/parallel"
 )
 
 // CheckLinks checks that every link and script of the built site that
@@ -24,8 +27,7 @@ func CheckLinks(dist, basePath string) error {
 
 // links checks the links of the built site as CheckLinks does; with
 // sections (resolveLinks), it first resolves errgen's relative .md links
-// in each page. The pages are read and written by as many workers as
-// there are processors.
+// in each page. The pages are read and written on every processor.
 func links(dist, basePath string, sections map[string]bool) error {
 	var pages []string
 	err := filepath.WalkDir(dist, func(p string, d fs.DirEntry, err error) error {
@@ -37,43 +39,28 @@ func links(dist, basePath string, sections map[string]bool) error {
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	type result struct {
-		from map[string]string // link → the first page that has it
-		err  error
-	}
-	work := make(chan string)
-	results := make(chan result)
-	workers := runtime.GOMAXPROCS(0)
-	for range workers {
-		go func() {
-			r := result{from: map[string]string{}}
-			for p := range work {
-				if r.err != nil {
-					continue
-				}
-				r.err = pageLinks(dist, basePath, sections, p, r.from)
-			}
-			results <- r
-		}()
-	}
-	for _, p := range pages {
-		work <- p
-	}
-	close(work)
-	from := map[string]string{}
-	for range workers {
-		r := <-results
-		if r.err != nil && err == nil {
-			err = r.err
+	var (
+		mu   sync.Mutex
+		from = map[string]string{} // link → the first page that has it
+		errs = make([]error, len(pages))
+	)
+	parallel.For(len(pages), runtime.GOMAXPROCS(0), func(i int) {
+		found := map[string]string{}
+		if errs[i] = pageLinks(dist, basePath, sections, pages[i], found); errs[i] != nil {
+			return
 		}
-		for link, page := range r.from {
+		mu.Lock()
+		defer mu.Unlock()
+		for link, page := range found {
 			if old, ok := from[link]; !ok || page < old {
 				from[link] = page
 			}
 		}
-	}
-	if err != nil {
-		return fmt.Errorf("site: %w", err)
+	})
+	for _, err := range errs {
+		if err != nil {
+			return fmt.Errorf("site: %w", err)
+		}
 	}
 	var dead []string
 	for link, page := range from {
