@@ -3,6 +3,7 @@ module github.com/errgen/errgen
 go 1.26.0
 
 require (
+	github.com/agnivade/levenshtein v1.2.2
 	github.com/aymanbagabas/go-udiff v0.4.1
 	github.com/chromedp/chromedp v0.23.0
 	github.com/dave/jennifer v1.7.1

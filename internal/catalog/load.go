@@ -70,9 +70,16 @@ func (r *reader) parse(data []byte) *Catalog {
 				pos.Line, _ = strconv.Atoi(m[1])
 				line = m[2]
 				// yaml.v3 reports a parser error at the zero-based line of
-				// the collection it was parsing; name that collection.
+				// the collection it was parsing; the line that broke it is
+				// usually further down.
 				if strings.HasPrefix(line, "did not find expected") || strings.HasPrefix(line, "found undefined tag") {
 					pos.Line++
+					block := line == "did not find expected key" || line == "did not find expected '-' indicator"
+					if l, c, ok := brokenLine(r.lines, pos.Line); ok && block {
+						r.errorf(Pos{File: r.file, Line: l, Column: c}, "indent it as far as the other lines of its mapping or list",
+							"invalid YAML: %s: this line's indentation fits none of the blocks around it (the collection yaml.v3 was reading starts on line %d)", line, pos.Line)
+						continue
+					}
 					line += " in the collection that starts on this line"
 				}
 			} else {

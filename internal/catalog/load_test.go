@@ -6,11 +6,13 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/testtool"
+	"gopkg.in/yaml.v3"
 )
 
 var update = flag.Bool("update", false, "rewrite the expected stderr of the broken cases")
@@ -65,6 +67,7 @@ func TestTenMegabytes(t *testing.T) {
 	huge := strings.Repeat("가나다라마바사아자차", 10<<20/30)
 	data := bytes.Replace(base, []byte("The channel does not exist."), []byte(huge), 1)
 	data = bytes.Replace(data, []byte("      colour: red\n"), nil, 1)
+	data = bytes.Replace(data, []byte("      retriable: true\n"), nil, 1)
 	if len(data) < 10<<20 {
 		t.Fatalf("fixture is only %d bytes", len(data))
 	}
@@ -134,5 +137,82 @@ func TestLineEnds(t *testing.T) {
 		if got != want {
 			t.Errorf("got %q, want %q", got, want)
 		}
+	}
+}
+
+// TestYAMLSyntaxNamesBrokenLine mis-indents the seed catalog in the three
+// ways a hand edit does (a key, a list item, a key of a nested map, each
+// by one space) and wants the error at the line that was changed, with
+// yaml.v3's own words as the reason; yaml.v3 alone names the line where
+// the enclosing list or mapping starts, tens of lines above.
+func TestYAMLSyntaxNamesBrokenLine(t *testing.T) {
+	seed, err := os.ReadFile(filepath.Join(testtool.Root(t), "codes.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(seed), "\n")
+	cases := []struct {
+		name, line, reason string
+		shift              int // spaces added (or, negative, removed)
+	}{
+		{"key", "      status: 500", "did not find expected '-' indicator", -1},
+		{"list item", "    - code: 1002", "did not find expected key", -1},
+		{"list item deeper", "    - code: 1002", "did not find expected '-' indicator", 1},
+		{"nested map", "        ko: 잘못된 파라미터", "did not find expected key", -1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			at := slices.Index(lines, c.line)
+			if at < 0 {
+				t.Fatalf("the seed catalog has no line %q", c.line)
+			}
+			broken := slices.Clone(lines)
+			if c.shift < 0 {
+				broken[at] = broken[at][-c.shift:]
+			} else {
+				broken[at] = strings.Repeat(" ", c.shift) + broken[at]
+			}
+			_, err := catalog.Parse("codes.yaml", []byte(strings.Join(broken, "\n")))
+			var diags catalog.Diagnostics
+			if !errors.As(err, &diags) || len(diags) != 1 {
+				t.Fatalf("want one diagnostic, got %v", err)
+			}
+			d := diags[0]
+			if d.Pos.Line < at || d.Pos.Line > at+2 {
+				t.Errorf("reported at line %d, the broken line is %d: %s", d.Pos.Line, at+1, d)
+			}
+			if !strings.Contains(d.Message, c.reason) {
+				t.Errorf("the reason is not yaml.v3's %q: %s", c.reason, d)
+			}
+		})
+	}
+}
+
+// TestYAMLSyntaxValidCatalogsFitTheirIndentation: the line finder accepts
+// every line of every catalog that parses, so it cannot blame a good line
+// above the bad one.
+func TestYAMLSyntaxValidCatalogsFitTheirIndentation(t *testing.T) {
+	root := testtool.Root(t)
+	files, _ := filepath.Glob(filepath.Join(root, "testdata", "*", "*.yaml"))
+	broken, _ := filepath.Glob(filepath.Join("testdata", "broken", "*", "codes.yaml"))
+	files = append(files, broken...)
+	files = append(files, filepath.Join(root, "codes.yaml"), filepath.Join(root, "cmd", "errgen", "starter", "codes.yaml"))
+	checked := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var n yaml.Node
+		if yaml.Unmarshal(data, &n) != nil {
+			continue
+		}
+		checked++
+		if line, col, ok := catalog.BrokenLine(strings.Split(string(data), "\n"), 0); ok {
+			t.Errorf("%s:%d:%d: a valid line is taken for a broken one", f, line, col)
+		}
+	}
+	if checked < 3 {
+		t.Fatalf("only %d catalogs checked", checked)
 	}
 }

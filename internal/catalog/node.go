@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/agnivade/levenshtein"
 	"gopkg.in/yaml.v3"
 )
 
@@ -71,7 +72,11 @@ func (r *reader) mapping(n *yaml.Node, what string, allowed, required []string) 
 			continue
 		}
 		if allowed != nil && !slices.Contains(allowed, k.Value) {
-			r.errorf(r.pos(k), "the keys of "+what+" are: "+strings.Join(allowed, ", "), "unknown key %q in %s", k.Value, what)
+			hint := "the keys of " + what + " are: " + strings.Join(allowed, ", ")
+			if near := nearest(k.Value, allowed); near != "" {
+				hint = "did you mean `" + near + "`? " + hint
+			}
+			r.errorf(r.pos(k), hint, "unknown key %q in %s", k.Value, what)
 			continue
 		}
 		f.keys[k.Value] = k
@@ -83,6 +88,20 @@ func (r *reader) mapping(n *yaml.Node, what string, allowed, required []string) 
 		}
 	}
 	return f, true
+}
+
+// nearest is the word of words closest to s in edit distance, ignoring
+// case, when it is close enough to be a slip of the keyboard (about one
+// edit in three letters); else "".
+func nearest(s string, words []string) string {
+	best, bestDist := "", 0
+	for _, w := range words {
+		d := levenshtein.ComputeDistance(strings.ToLower(s), w)
+		if d <= max(1, len(w)/3) && (best == "" || d < bestDist) {
+			best, bestDist = w, d
+		}
+	}
+	return best
 }
 
 func (r *reader) sequence(n *yaml.Node, what string) []*yaml.Node {

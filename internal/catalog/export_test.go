@@ -1,0 +1,4 @@
+package catalog
+
+// BrokenLine is brokenLine, for the tests of package catalog_test.
+var BrokenLine = brokenLine
