@@ -12,7 +12,7 @@ import (
 	"github.com/errgen/errgen/internal/render"
 )
 
-const generateUsage = `Usage: errgen generate [-f codes.yaml] [-format text|github] [-q]
+const generateUsage = `Usage: errgen generate [-f codes.yaml] [-format text|github] [-v | -q]
 
 Reads the catalog and renders every target enabled in its output section,
 comparing each file with disk as it is rendered and staging it beside its
@@ -22,9 +22,14 @@ are removed; a file errgen did not generate is never overwritten or
 removed. Every run renders and compares every file: nothing is remembered
 between runs.
 
+Like other Go generators it prints nothing when it succeeds, except one
+line counting the catalog's lint warnings (an untranslated message, say),
+which ` + "`errgen lint`" + ` lists. -v lists every file it wrote and how many it
+generated; -q leaves out the warnings line too.
+
 Examples:
   errgen generate
-  errgen generate -f api/codes.yaml
+  errgen generate -v -f api/codes.yaml
   go tool errgen generate               # in a go:generate line (see the README)
 `
 
@@ -42,7 +47,8 @@ Examples:
 func runGenerate(e *env, args []string) int {
 	var cf catalogFlags
 	fs := newFlagSet(e, "generate", generateUsage, &cf)
-	quiet := fs.Bool("q", false, "print nothing when all goes well")
+	quiet := fs.Bool("q", false, "print nothing when all goes well, not even the count of lint warnings")
+	verbose := fs.Bool("v", false, "list every file written, created or removed, and how many were generated")
 	if code, ok := parse(fs, args, &cf); !ok {
 		return code
 	}
@@ -65,13 +71,41 @@ func runGenerate(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "errgen: nothing was written")
 		return exitProblem
 	}
-	if !*quiet {
+	if *verbose {
 		for _, ch := range changes {
 			fmt.Fprintf(e.stdout, "%-6s %s\n", ch.Kind, ch.Path)
 		}
 		fmt.Fprintf(e.stdout, "errgen: %d file(s) generated, %d changed\n", n, len(changes))
 	}
+	if !*quiet {
+		e.countAdvice(&cf, c)
+	}
 	return exitOK
+}
+
+// countAdvice prints one line counting what lint would advise, so that a
+// code left without its Korean message (whose page then shows English)
+// does not pass unnoticed through a quiet generate.
+func (e *env) countAdvice(cf *catalogFlags, c *catalog.Catalog) {
+	advice := catalog.Lint(c)
+	if len(advice) == 0 {
+		return
+	}
+	untranslated := 0
+	for _, t := range c.Tables {
+		for _, code := range t.Codes {
+			untranslated += len(code.Untranslated)
+		}
+	}
+	msg := fmt.Sprintf("%d lint warning(s) in %s", len(advice), cf.file)
+	if untranslated > 0 {
+		msg += fmt.Sprintf(" (%d untranslated text(s))", untranslated)
+	}
+	lint := "errgen lint"
+	if cf.file != "codes.yaml" {
+		lint += " -f " + cf.file
+	}
+	fmt.Fprintf(e.stderr, "errgen: %s; `%s` lists them\n", msg, lint)
 }
 
 func runCheck(e *env, args []string) int {

@@ -43,7 +43,7 @@ func TestGenerateRestoresEditKeepingSizeAndTime(t *testing.T) {
 		t.Fatalf("the edit changed the file's size (%d -> %d) or time (%v)", before.Size(), after.Size(), after.ModTime())
 	}
 
-	r := errgen(t, dir, "generate")
+	r := errgen(t, dir, "generate", "-v")
 	if r.code != 0 || !strings.Contains(r.stdout, "update out/docs/en/error/2003.md") || !strings.Contains(r.stdout, "1 changed") {
 		t.Errorf("generate did not restore the edited page: %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
@@ -80,5 +80,38 @@ func TestGenerateFollowsSymlinkedTemplate(t *testing.T) {
 		if got, _ := os.ReadFile(index); !strings.Contains(string(got), heading+"\n") {
 			t.Errorf("_index.md does not use the override's target %q:\n%s", heading, got)
 		}
+	}
+}
+
+// TestGenerateQuietCountsUntranslated: generate says nothing when all is
+// well, lists its files with -v, and a code left without its Korean
+// message still generates (exit 0) but is counted in one line on stderr
+// with the command that lists it; its Korean page shows the English.
+func TestGenerateQuietCountsUntranslated(t *testing.T) {
+	dir := t.TempDir()
+	errgen(t, dir, "init")
+	if r := errgen(t, dir, "generate"); r.code != 0 || r.stdout != "" || r.stderr != "" {
+		t.Fatalf("generate of the clean starter: exit %d, want 0 and no output\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r := errgen(t, dir, "generate", "-v")
+	if lines := strings.Split(strings.TrimSpace(r.stdout), "\n"); r.code != 0 || len(lines) != 1 || !strings.HasSuffix(lines[0], " file(s) generated, 0 changed") {
+		t.Errorf("generate -v with nothing to change: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+
+	edit(t, filepath.Join(dir, "codes.yaml"), "        ko: 항목이 존재하지 않습니다.\n", "")
+	r = errgen(t, dir, "generate")
+	want := "errgen: 1 lint warning(s) in codes.yaml (1 untranslated text(s)); `errgen lint` lists them\n"
+	if r.code != 0 || r.stdout != "" || r.stderr != want {
+		t.Errorf("generate without a Korean message: exit %d\nstdout %q\nstderr %q\nwant stderr %q", r.code, r.stdout, r.stderr, want)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "out", "docs", "ko", "error", "1001.md"))
+	if err != nil || !strings.Contains(string(page), "The item does not exist.") {
+		t.Errorf("the Korean page does not show the English message: %v\n%s", err, page)
+	}
+	if r := errgen(t, dir, "lint"); !strings.Contains(r.stderr, "untranslated") {
+		t.Errorf("lint does not list what generate counted:\n%s", r.stderr)
+	}
+	if r := errgen(t, dir, "generate", "-q"); r.code != 0 || r.stdout != "" || r.stderr != "" {
+		t.Errorf("generate -q prints: %s%s", r.stdout, r.stderr)
 	}
 }

@@ -99,7 +99,7 @@ func TestGenerateCheckAndStale(t *testing.T) {
 		t.Fatalf("check after generate: %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	before := snapshot(t, dir)
-	if r := errgen(t, dir, "generate"); r.code != 0 || !strings.Contains(r.stdout, "0 changed") {
+	if r := errgen(t, dir, "generate", "-v"); r.code != 0 || !strings.Contains(r.stdout, "0 changed") {
 		t.Errorf("second generate should change nothing: %s", r.stdout)
 	}
 	if after := snapshot(t, dir); !maps.Equal(before, after) {
