@@ -29,8 +29,9 @@ conflict at both positions, and -prefer=import takes the source's text.
 Comments, key order and blank lines of the catalog stay as they are. A code
 without a wire name or a short English title gets a placeholder id that the
 loader refuses until a person names it. Nothing is written when any row of
-SOURCE is invalid; every problem is printed. Exits 1 when something needs a
-person: invalid rows, conflicts kept, or a catalog that does not load yet.
+SOURCE is invalid (a status the http table lacks among them); every
+problem is printed. Exits 1 when something needs a person: invalid rows,
+conflicts kept (with -n too), or a catalog that does not load yet.
 
 Examples:
   errgen import -table response -lang ko responses.md
@@ -106,8 +107,14 @@ func runImport(e *env, args []string) int {
 		return exitProblem
 	}
 	e.list(&cf, append(append(catalog.Diagnostics{}, res.Warnings...), res.Conflicts...))
+	kept := len(res.Conflicts) > 0 && !opts.PreferImport
 	if *dry {
+		// The same status as the import itself: a CI job that previews an
+		// import fails where the import would need a person.
 		fmt.Fprint(e.stdout, udiff.Unified(cf.file, cf.file, string(catData), string(res.Output)))
+		if kept {
+			return exitProblem
+		}
 		return exitOK
 	}
 	target := cf.file
@@ -137,7 +144,7 @@ func runImport(e *env, args []string) int {
 		e.report(&catalogFlags{file: target, format: cf.format}, err)
 		return exitProblem
 	}
-	if len(res.Conflicts) > 0 && !opts.PreferImport {
+	if kept {
 		return exitProblem
 	}
 	return exitOK

@@ -88,7 +88,10 @@ func TestImportRoundTrip(t *testing.T) {
 // -n prints the diff and writes nothing.
 func TestImportDryRun(t *testing.T) {
 	dir := t.TempDir()
-	copyInto(t, dir, "zahlung/codes.yaml", "zahlung/fehler.csv")
+	copyInto(t, dir, "zahlung/codes.yaml", "zahlung/fehler.csv", "zahlung/status.go")
+	if r := errgen(t, dir, "import", "-table", "http", "status.go"); r.code != exitOK {
+		t.Fatalf("import of the statuses: exit %d\n%s", r.code, r.stderr)
+	}
 	before := snapshot(t, dir)
 	r := errgen(t, dir, "import", "-n", "-table", "error", "-columns", "Meldung=message", "fehler.csv")
 	if r.code != exitOK || r.stderr != "" {
@@ -290,7 +293,65 @@ func TestImportOutputFile(t *testing.T) {
 	if line, ok := testtool.KeepsLines(before["codes.yaml"], merged); !ok || !strings.Contains(merged, "    - code: 1011\n      id: QuotaExceeded\n") {
 		t.Errorf("merged.yaml lost line %d of codes.yaml or lacks 1011:\n%s", line, merged)
 	}
+	if r := errgen(t, dir, "import", "-n", "-table", "error", "more.csv"); r.code != exitProblem || !strings.Contains(r.stdout, "+    - code: 1011") {
+		t.Errorf("-n with a conflict kept: exit %d, want %d, and the diff\n%s", r.code, exitProblem, r.stdout)
+	}
 	if r := errgen(t, dir, "import", "-table", "error", "-o", "fehler.csv", "more.csv"); r.code != exitUsage {
 		t.Errorf("-o onto an existing file: exit %d, want %d", r.code, exitUsage)
+	}
+}
+
+// An error code sent with a status the http table lacks would make the
+// catalog fail to load: import reports it at the source's cell and writes
+// nothing, also with -n.
+func TestImportStatusNotInHTTPTable(t *testing.T) {
+	dir := t.TempDir()
+	copyInto(t, dir, "zahlung/codes.yaml", "zahlung/fehler.csv")
+	before := snapshot(t, dir)
+	for _, dry := range [][]string{nil, {"-n"}} {
+		args := append(append([]string{"import"}, dry...), "-table", "error", "-columns", "Meldung=message", "fehler.csv")
+		r := errgen(t, dir, args...)
+		want := "fehler.csv:2:17: HTTP status 402 is not in the catalog's http table, which every status of the error table must be; import 402 into the http table first (errgen import -table http), or send a status it lists\n" +
+			"fehler.csv:3:16: HTTP status 402 is not in the catalog's http table, which every status of the error table must be; import 402 into the http table first (errgen import -table http), or send a status it lists\n" +
+			"fehler.csv:4:18: HTTP status 423 is not in the catalog's http table, which every status of the error table must be; import 423 into the http table first (errgen import -table http), or send a status it lists\n" +
+			"errgen import: 3 problem(s); nothing written\n"
+		if r.code != exitProblem || r.stdout != "" || r.stderr != want {
+			t.Errorf("errgen %s: exit %d\nstdout %s\nstderr %s\nwant %s", strings.Join(args, " "), r.code, r.stdout, r.stderr, want)
+		}
+	}
+	if after := snapshot(t, dir); !maps.Equal(before, after) {
+		t.Error("the import changed the folder")
+	}
+}
+
+// Wire names in SNAKE_CASE and kebab-case give PascalCase ids; the snake
+// name stays the wire name, the kebab one (which a wire name cannot be)
+// is warned about and the code travels as its id. The catalog loads.
+func TestImportWireNamesGiveIDs(t *testing.T) {
+	dir := project(t)
+	csv := "code,name,status,message (en),message (ko)\n" +
+		"2004,ROOM_ARCHIVED,404,The room is archived.,보관된 방입니다.\n" +
+		"2005,room-closed,404,The room is closed.,닫힌 방입니다.\n" +
+		"2006,roomFull,404,The room is full.,방이 가득 찼습니다.\n"
+	if err := os.WriteFile(filepath.Join(dir, "rooms.csv"), []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := errgen(t, dir, "import", "-table", "error", "rooms.csv")
+	wantErr := "rooms.csv:3:6: warning: name \"room-closed\" holds a hyphen, which a wire name cannot; the code travels as its id RoomClosed; rename it in the source, or set `wire:` in the catalog by hand\n"
+	if r.code != exitOK || r.stderr != wantErr {
+		t.Fatalf("exit %d\nstderr %q\nwant   %q", r.code, r.stderr, wantErr)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "codes.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"    - code: 2004\n      id: RoomArchived\n      wire: ROOM_ARCHIVED\n",
+		"    - code: 2005\n      id: RoomClosed\n      status: 404\n",
+		"    - code: 2006\n      id: RoomFull\n      wire: roomFull\n",
+	} {
+		if !strings.Contains(string(got), want) {
+			t.Errorf("codes.yaml lacks %q:\n%s", want, got)
+		}
 	}
 }

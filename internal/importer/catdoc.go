@@ -27,6 +27,9 @@ type catDoc struct {
 	// items are the code mappings by number; ids every id in the table.
 	items map[int]*yaml.Node
 	ids   map[string]bool
+	// statuses are the numbers of the http table, which the loader wants
+	// every status of another table to be among; nil without that table.
+	statuses map[int]bool
 }
 
 func readCatalog(name string, data []byte, kind catalog.TableKind) (*catDoc, catalog.Diagnostics) {
@@ -57,6 +60,14 @@ func readCatalog(name string, data []byte, kind catalog.TableKind) (*catDoc, cat
 	}
 	if len(c.langs) == 0 {
 		return fail(start, "declare `languages` first", "the catalog declares no languages")
+	}
+	if http := value(value(root, string(catalog.KindHTTP)), "codes"); http != nil && kind != catalog.KindHTTP {
+		c.statuses = map[int]bool{}
+		for _, item := range http.Content {
+			if v, err := strconv.Atoi(scalar(value(item, "code"))); err == nil {
+				c.statuses[v] = true
+			}
+		}
 	}
 	table := value(root, string(kind))
 	if table == nil || table.Kind != yaml.MappingNode {
@@ -122,6 +133,14 @@ func value(n *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
+}
+
+// scalar is a scalar node's text, or "".
+func scalar(n *yaml.Node) string {
+	if n == nil {
+		return ""
+	}
+	return n.Value
 }
 
 // keyOf is the key node of key in a mapping node, or nil.

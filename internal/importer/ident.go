@@ -18,7 +18,7 @@ func (m *merger) identifier(r Row) string {
 	id := ""
 	switch {
 	case r.Wire.text != "":
-		id = r.Wire.text
+		id = wireID(r.Wire.text)
 	default:
 		for _, t := range r.Texts {
 			if t.field == fieldMessage && t.lang == "en" {
@@ -31,6 +31,24 @@ func (m *merger) identifier(r Row) string {
 	}
 	m.cat.ids[id] = true
 	return id
+}
+
+// wireID is the id of a wire name: a PascalCase name as it is, and
+// SNAKE_CASE, kebab-case or camelCase in PascalCase (ROOM_ARCHIVED,
+// room-archived and roomArchived → RoomArchived).
+func wireID(wire string) string {
+	words := strings.FieldsFunc(wire, func(r rune) bool { return r == '_' || r == '-' })
+	if len(words) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	for _, w := range words {
+		if len(words) > 1 && strings.ToUpper(w) == w {
+			w = strings.ToLower(w)
+		}
+		b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+	}
+	return b.String()
 }
 
 // pascal makes PascalCase from a short English title: "Request-URI too

@@ -90,8 +90,15 @@ func (im *importer) row(t *sourceTable, rec record) (r Row, numbered, ok bool) {
 				continue
 			}
 			if !catalog.ValidWire(v.text) {
-				im.errorf(v.pos, "use ASCII letters, digits and _, starting with a letter", "name %q is not a valid wire name", v.text)
-				ok = false
+				// A kebab-case name cannot travel as a catalog wire name;
+				// it still names the code, which then travels as its id.
+				if id := wireID(v.text); catalog.ValidWire(strings.ReplaceAll(v.text, "-", "_")) && catalog.ValidID(id) {
+					im.warnf(v.pos, "rename it in the source, or set `wire:` in the catalog by hand", "name %q holds a hyphen, which a wire name cannot; the code travels as its id %s", v.text, id)
+					v.text = id
+				} else {
+					im.errorf(v.pos, "use ASCII letters, digits and _, starting with a letter", "name %q is not a valid wire name", v.text)
+					ok = false
+				}
 			}
 			r.Wire = v
 		case fieldStatus:
@@ -106,6 +113,12 @@ func (im *importer) row(t *sourceTable, rec record) (r Row, numbered, ok bool) {
 			}
 			if im.opts.Table == string(catalog.KindHTTP) {
 				im.errorf(v.pos, "map the column with -columns 'Header=-' to skip it: an http code is its own status", "an http code has no separate status")
+				ok = false
+				continue
+			}
+			if im.cat.statuses != nil && !im.cat.statuses[s] {
+				im.errorf(v.pos, fmt.Sprintf("import %d into the http table first (errgen import -table http), or send a status it lists", s),
+					"HTTP status %d is not in the catalog's http table, which every status of the %s table must be", s, im.opts.Table)
 				ok = false
 				continue
 			}
