@@ -197,8 +197,8 @@ func runVersion(e *env, args []string) int {
 
 // version is the module version errgen was built at (v1.2.3 under
 // `go install …/cmd/errgen@v1.2.3`, (devel) or a pseudo-version in a
-// checkout) and, when the go command stamped it, the VCS revision and
-// time. Generated files never carry it, so that output does not change
+// checkout), the replacement a `replace` directive put in its place, and,
+// when the go command stamped it, the VCS revision and time. Generated files never carry it, so that output does not change
 // with errgen's build.
 func version() string {
 	info, ok := debug.ReadBuildInfo()
@@ -212,6 +212,14 @@ func formatVersion(info *debug.BuildInfo) string {
 	v := info.Main.Version
 	if v == "" {
 		v = "(devel)"
+	}
+	// Under a `replace` (a checkout, a fork) the required version is a
+	// placeholder; what was built is the replacement.
+	if r := info.Main.Replace; r != nil {
+		v += ", replaced by " + r.Path
+		if r.Version != "" && r.Version != "(devel)" {
+			v += " " + r.Version
+		}
 	}
 	var rev, at, dirty string
 	for _, s := range info.Settings {

@@ -20,6 +20,11 @@ func TestFormatVersion(t *testing.T) {
 	if got, want := formatVersion(&debug.BuildInfo{GoVersion: "go1.26.8"}), "(devel) go1.26.8"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+	fork := &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "v0.0.0-00010101000000-000000000000",
+		Replace: &debug.Module{Path: "github.com/you/errgen", Version: "v0.2.0"}}}
+	if got, want := formatVersion(fork), "v0.0.0-00010101000000-000000000000, replaced by github.com/you/errgen v0.2.0 go1.26.8"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
 }
 
 // TestVersionFromCheckout builds errgen the way a contributor does and

@@ -23,8 +23,8 @@ New or Wrap without WithHeader, or wrapped; and a code whose status is below
 file:line:col and the constructor to use. Packages default to ./... ; exits 1
 when anything is found.
 
-The same check runs inside go vet:
-  go vet -vettool=$(which errgen) ./...
+The same check runs inside go vet (under go tool, errgen is not on PATH):
+  go vet -vettool=$(go tool -n errgen) ./...
 
 Examples:
   errgen vet

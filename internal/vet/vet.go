@@ -1,7 +1,7 @@
 // Package vet is the analyzer behind `errgen vet` and
-// `go vet -vettool=$(which errgen)`: it reports each place a program turns a
-// code of an errgen-generated package into an error that cannot go correctly
-// on the wire.
+// `go vet -vettool=$(go tool -n errgen)`: it reports each place a program
+// turns a code of an errgen-generated package into an error that cannot go
+// correctly on the wire.
 //
 // The generated package marks such codes with directives in their doc
 // comments, which the analyzer reads as facts of the constants when it

@@ -52,9 +52,9 @@
 //
 // Sending a code bare, through New or wrapped, where its status obliges a
 // header only the caller can give, or a code whose status is below 400, is
-// reported by errgen vet (also go vet -vettool=$(which errgen)) at its line;
-// at run time such a response goes out as the internal server error rather
-// than break RFC 9110.
+// reported by errgen vet (also go vet -vettool=$(go tool -n errgen)) at its
+// line; at run time such a response goes out as the internal server error
+// rather than break RFC 9110.
 //
 // errors.Is(err, ParamsBindingError) holds when err is, or wraps through any
 // chain of %w, the bare code or an *Error of it; errors.As finds the *Error,
