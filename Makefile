@@ -15,10 +15,6 @@ PROTOC_GEN_GO_VERSION := v1.36.12
 FONTS_NANUM_VERSION := 20200506-1
 # The Node.js the README states; every npm tool in tools/ runs on it.
 NODE_MIN            := 20
-# Hugo renders the docs site (make docs). Debian's build: the only
-# registries reached here are apt, npm and the Go proxy, and npm's Hugo
-# wrappers download their binary from elsewhere at install time.
-HUGO_VERSION        := 0.111.3-1
 
 # A count, not a duration: Go 1.26's fuzz coordinator can fail a target with
 # "context deadline exceeded" when a duration ends mid-run (golang/go#75804,
@@ -90,17 +86,16 @@ lock:
 	cd $(TOOLS) && rm -rf node_modules package-lock.json && \
 	  npm install --package-lock-only --omit-lockfile-registry-resolved=false --no-audit --no-fund
 
-# Chromium and fonts for the browser tests, Hugo for the docs site: see
-# tools/debian.sh for why Chromium is not pinned. Works without root when
-# all are installed.
+# Chromium and fonts for the browser tests: see tools/debian.sh for why
+# Chromium is not pinned. Works without root when all are installed.
 tools-debian:
-	FONTS_NANUM_VERSION=$(FONTS_NANUM_VERSION) HUGO_VERSION=$(HUGO_VERSION) $(TOOLS)/debian.sh
+	FONTS_NANUM_VERSION=$(FONTS_NANUM_VERSION) $(TOOLS)/debian.sh
 
-# The docs site: Hugo (Debian's, pinned above) renders out/docs with the
-# layouts in site/, Pagefind (pinned in tools/) indexes it for search;
-# the site lands in site/public, to serve under docs.base_url's path.
-docs: tools-node tools-debian generate
-	$(GO) run ./cmd/docsite -hugo /usr/bin/hugo -pagefind $(NODE_BIN)/pagefind
+# The docs site of this repository's catalog: errgen site, with the
+# Pagefind pinned in tools/ for search, into site/public, to serve under
+# docs.base_url's path (see site/README.md).
+docs: tools-node
+	$(GO) run ./cmd/errgen site -o site/public -pagefind $(NODE_BIN)/pagefind
 
 clean-tools:
 	rm -rf $(GOBIN_DIR) $(TOOLS)/node_modules

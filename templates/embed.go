@@ -1,5 +1,6 @@
 // Package templates holds the text/template files and the label table the
-// Markdown target renders. They are embedded, so `go run …/cmd/errgen@version`
+// Markdown target renders, and the html/template layouts and style sheet
+// of the docs site (errgen site) around those pages. They are embedded, so `go run …/cmd/errgen@version`
 // works from any folder; a team's own folder (output.markdown.templates in
 // codes.yaml) may replace any of them file by file, under the same name.
 //
@@ -13,6 +14,9 @@
 //	type.md.tmpl         {table}/{number}.md: the page at the code's problem type URI, every language
 //	frontmatter.md.tmpl  the front matter put above every page when front_matter is on
 //	labels.yaml          the fixed words of the pages, per language tag
+//	page.html            the docs site's layout of every page of a language, and the landing page
+//	neutral.html         the docs site's layout of a problem type page
+//	site.css             the docs site's style sheet
 //
 // The data each template receives and the functions it may call are
 // documented in package internal/markdown.
@@ -23,7 +27,7 @@ import (
 	"io/fs"
 )
 
-//go:embed *.md.tmpl labels.yaml
+//go:embed *.md.tmpl labels.yaml *.html site.css
 var files embed.FS
 
 // FS returns the embedded templates, one file per name at the root.

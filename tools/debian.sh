@@ -1,17 +1,16 @@
 #!/bin/sh
 # Installs the Debian packages the browser tests use: chromium (driven over
-# the DevTools protocol) and fonts-nanum (Korean glyphs in screenshots), and
-# hugo, which builds the docs site (pinned: bookworm's only build).
+# the DevTools protocol) and fonts-nanum (Korean glyphs in screenshots).
 #
 # Chromium is not pinned: Debian's security archive keeps only the newest
 # build of a browser, so any pin stops installing within weeks. The tests use
 # only what every Chromium build has (headless mode, DOM queries over the
 # DevTools protocol), so any Debian build is accepted and its version printed.
 set -u
-pkgs="chromium fonts-nanum=${FONTS_NANUM_VERSION:?} hugo=${HUGO_VERSION:?}"
+pkgs="chromium fonts-nanum=${FONTS_NANUM_VERSION:?}"
 
-if dpkg -s chromium fonts-nanum hugo >/dev/null 2>&1 && [ "$(dpkg-query -W -f='${Version}' hugo)" = "$HUGO_VERSION" ]; then
-  echo "tools-debian: chromium $(dpkg-query -W -f='${Version}' chromium), fonts-nanum $(dpkg-query -W -f='${Version}' fonts-nanum) and hugo $HUGO_VERSION are installed (any chromium build is accepted)"
+if dpkg -s chromium fonts-nanum >/dev/null 2>&1; then
+  echo "tools-debian: chromium $(dpkg-query -W -f='${Version}' chromium) and fonts-nanum $(dpkg-query -W -f='${Version}' fonts-nanum) are installed (any chromium build is accepted)"
   exit 0
 fi
 
@@ -20,7 +19,7 @@ if [ "$(id -u)" -ne 0 ]; then
   if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
     sudo="sudo -n"
   else
-    echo "tools-debian: chromium, fonts-nanum or hugo $HUGO_VERSION is missing and installing needs root; run:" >&2
+    echo "tools-debian: chromium or fonts-nanum is missing and installing needs root; run:" >&2
     echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends $pkgs" >&2
     exit 1
   fi
@@ -34,7 +33,7 @@ run() {
     if grep -q -e 'Could not get lock' -e 'Unable to acquire the dpkg frontend lock' -e 'Unable to lock directory' "$log"; then
       echo "tools-debian: another apt or dpkg process holds the package lock; wait for it to finish (see: ps aux | grep -e apt -e dpkg) and run make tools-debian again" >&2
     elif grep -q -e 'Unable to locate package' -e 'has no installation candidate' -e "Version '.*' for '.*' was not found" "$log"; then
-      echo "tools-debian: a package or pinned version is not in the configured Debian archives (see above); check /etc/apt/sources.list and FONTS_NANUM_VERSION and HUGO_VERSION in the Makefile" >&2
+      echo "tools-debian: a package or pinned version is not in the configured Debian archives (see above); check /etc/apt/sources.list and FONTS_NANUM_VERSION in the Makefile" >&2
     else
       echo "tools-debian: '$*' failed (see above)" >&2
     fi
@@ -44,4 +43,4 @@ run() {
 run apt-get update
 # shellcheck disable=SC2086 # $pkgs is a word list
 run apt-get install -y --no-install-recommends $pkgs
-echo "tools-debian: installed chromium $(dpkg-query -W -f='${Version}' chromium), fonts-nanum and hugo $(dpkg-query -W -f='${Version}' hugo)"
+echo "tools-debian: installed chromium $(dpkg-query -W -f='${Version}' chromium) and fonts-nanum $(dpkg-query -W -f='${Version}' fonts-nanum)"

@@ -101,14 +101,13 @@ func TestSiteBench(t *testing.T) {
 		vitepressAt, _ = strconv.Atoi(s) // "" or "0": no VitePress build
 	}
 	root := testtool.Root(t)
-	hugo := testtool.Command(t, "hugo", "tools-debian")
 	pagefind := testtool.NodeBin(t, "pagefind")
 	tmp := filepath.Join(root, "bench", "_tmp", "site")
 	if err := os.RemoveAll(tmp); err != nil {
 		t.Fatal(err)
 	}
 	bin := filepath.Join(tmp, "bin")
-	for _, cmd := range []string{"cmd/errgen", "cmd/docsite", "bench/synth"} {
+	for _, cmd := range []string{"cmd/errgen", "bench/synth", "bench/floor"} {
 		testtool.Run(t, root, "go", "build", "-o", filepath.Join(bin, filepath.Base(cmd)), "./"+cmd)
 	}
 
@@ -146,12 +145,13 @@ func TestSiteBench(t *testing.T) {
 			t.Fatalf("errgen generate at N=%d: %v\n%s", n, err, out)
 		}
 		docs := filepath.Join(dir, "out", "docs")
-		m, err := site.ReadManifest(docs)
+		c, err := catalog.Load(file)
 		if err != nil {
 			t.Fatal(err)
 		}
+		base := site.BasePath(c.DocsBaseURL)
 		www := filepath.Join(dir, "www")
-		ss = append(ss, &size{n: n, file: file, docs: docs, www: www, dist: filepath.Join(www, filepath.FromSlash(m.BasePath())), base: m.BasePath()})
+		ss = append(ss, &size{n: n, file: file, docs: docs, www: www, dist: filepath.Join(www, filepath.FromSlash(base)), base: base})
 	}
 
 	// The sizes' builds interleaved, round after round, so that the load
@@ -162,8 +162,8 @@ func TestSiteBench(t *testing.T) {
 			if err := os.RemoveAll(z.www); err != nil {
 				t.Fatal(err)
 			}
-			b := timed(t, "hugo+pagefind", z.n, exec.Command(filepath.Join(bin, "docsite"),
-				"-site", filepath.Join(root, "site"), "-docs", z.docs, "-out", z.dist, "-hugo", hugo, "-pagefind", pagefind))
+			cmd := exec.Command(filepath.Join(bin, "errgen"), "site", "-f", z.file, "-o", z.dist, "-pagefind", pagefind)
+			b := timed(t, "errgen site+pagefind", z.n, cmd)
 			t.Logf("round %d: %+v", r+1, b)
 			z.runs = append(z.runs, b)
 		}
@@ -372,7 +372,7 @@ func report(t *testing.T, root string, builds []build, queries []query) {
 		}
 		return nil
 	}
-	h := "hugo+pagefind"
+	h := "errgen site+pagefind"
 	p("| mark | limit | measured | verdict |\n| --- | --- | --- | --- |\n")
 	if b10 := get(h, 10000); b10 != nil {
 		p("| N = 10 000: whole site build, wall (median) | ≤ %s | %s (%.1f–%.1f; CPU %s) | %s |\n", secs(markWall), secs(b10.wall), b10.wallMin.Seconds(), b10.wallMax.Seconds(), secs(b10.cpu), verdict(b10.failed == "" && b10.wall <= markWall))

@@ -33,6 +33,7 @@ func init() {
 		{"init", "write a starter codes.yaml", initUsage, runInit},
 		{"generate", "write every enabled target from the catalog", generateUsage, runGenerate},
 		{"check", "exit 1 if any generated file is stale, missing or extra", checkUsage, runCheck},
+		{"site", "build the docs site (HTML, with search when Pagefind is found)", siteUsage, runSite},
 		{"lint", "validate the catalog and print advice", lintUsage, runLint},
 		{"import", "merge a code table (Markdown, HTML, CSV, TSV, Go) into the catalog", importUsage, runImport},
 		{"breaking", "exit 1 on changes that break clients, against an older catalog", breakingUsage, runBreaking},

@@ -73,20 +73,9 @@ func Stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 // stream is Stream; with templates set it executes every template, even
 // those the built-in writer writes.
 func stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output.File) error, templates bool) error {
-	if len(c.Languages) == 0 {
-		return fmt.Errorf("markdown: the catalog has no language")
-	}
-	if target.Templates != "" && overrides == nil {
-		return fmt.Errorf("markdown: output.markdown.templates names %s, but no folder was given to Emit", target.Templates)
-	}
-	set, err := loadTemplates(overrides, target.Templates)
+	set, err := catalogTemplates(c, target, overrides)
 	if err != nil {
 		return err
-	}
-	for _, l := range c.Languages {
-		if _, ok := set.labels[l.Tag]; !ok {
-			return fmt.Errorf("markdown: %s has no labels for language %s; add them to your own labels.yaml, a copy of errgen's templates/labels.yaml, in the folder output.markdown.templates names", set.labelsFile, l.Tag)
-		}
 	}
 
 	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter, layout: newLayout(c), templates: templates}
@@ -118,6 +107,27 @@ func stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 		}
 	}
 	return renderAll(jobs, r, target.Dir, put)
+}
+
+// catalogTemplates loads the templates for c's pages and checks that
+// they give every language of c its labels.
+func catalogTemplates(c *catalog.Catalog, target Options, overrides fs.FS) (*templateSet, error) {
+	if len(c.Languages) == 0 {
+		return nil, fmt.Errorf("markdown: the catalog has no language")
+	}
+	if target.Templates != "" && overrides == nil {
+		return nil, fmt.Errorf("markdown: output.markdown.templates names %s, but no folder was given to Emit", target.Templates)
+	}
+	set, err := loadTemplates(overrides, target.Templates)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range c.Languages {
+		if _, ok := set.labels[l.Tag]; !ok {
+			return nil, fmt.Errorf("markdown: %s has no labels for language %s; add them to your own labels.yaml, a copy of errgen's templates/labels.yaml, in the folder output.markdown.templates names", set.labelsFile, l.Tag)
+		}
+	}
+	return set, nil
 }
 
 // job is one file of the docs folder: a kind of page, and the language,
@@ -349,6 +359,9 @@ func loadTemplates(overrides fs.FS, dir string) (*templateSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("markdown: embedded %s: %w", name, err)
 		}
+		if !pageTemplate(name) {
+			continue
+		}
 		if err := set.add(name, "embedded "+name, data); err != nil {
 			return nil, err
 		}
@@ -372,6 +385,9 @@ func loadTemplates(overrides fs.FS, dir string) (*templateSet, error) {
 		if e.IsDir() || !slices.Contains(names, name) {
 			return nil, fmt.Errorf("markdown: %s: unknown template; a templates folder may only hold files named like the embedded ones: %s", where, strings.Join(names, ", "))
 		}
+		if !pageTemplate(name) {
+			continue // a layout of the docs site (internal/site reads it)
+		}
 		data, err := fs.ReadFile(overrides, name)
 		if err != nil {
 			return nil, fmt.Errorf("markdown: %w", err)
@@ -382,6 +398,13 @@ func loadTemplates(overrides fs.FS, dir string) (*templateSet, error) {
 		set.overridden[name] = true
 	}
 	return set, nil
+}
+
+// pageTemplate reports whether a file of the templates folder is the
+// Markdown target's (a page template or the labels) rather than a layout
+// of the docs site, which shares the folder.
+func pageTemplate(name string) bool {
+	return strings.HasSuffix(name, ".md.tmpl") || name == labelsFile
 }
 
 // add parses one file into the set, replacing an earlier one of its name.
@@ -411,18 +434,25 @@ func (s *templateSet) execute(buf *bytes.Buffer, name string, p *Page) error {
 	return nil
 }
 
-// templateErr matches text/template's errors: "template: NAME:LINE[:COL]: …".
-var templateErr = regexp.MustCompile(`^template: ([^:]+):(\d+(?::\d+)?): `)
+// templateErr matches the errors of text/template, "template: NAME:LINE[:COL]: …",
+// and html/template's own, "html/template:NAME:LINE:COL: …".
+var templateErr = regexp.MustCompile(`^(?:html/)?template: ?([^:]+):(\d+(?::\d+)?): `)
 
 // locate rewrites a text/template error to start with the file it comes
 // from as the user knows it: "templates/override/code.md.tmpl:12: …".
-func (s *templateSet) locate(err error) string {
+func (s *templateSet) locate(err error) string { return LocateTemplateError(err, s.from) }
+
+// LocateTemplateError rewrites an error of text/template or html/template
+// to start with the file the template comes from as the user knows it
+// (from: template name → "templates/override/code.md.tmpl" or "embedded
+// code.md.tmpl"): "templates/override/code.md.tmpl:12: …".
+func LocateTemplateError(err error, from map[string]string) string {
 	msg := err.Error()
 	m := templateErr.FindStringSubmatch(msg)
 	if m == nil {
 		return msg
 	}
-	where, ok := s.from[m[1]]
+	where, ok := from[m[1]]
 	if !ok {
 		where = m[1] // a {{define}}d template: its own name
 	}

@@ -137,7 +137,7 @@ func TestOverrideErrors(t *testing.T) {
 		{
 			name: "unknown name",
 			fsys: fstest.MapFS{"codes.md.tmpl": {Data: []byte("# {{.Code.Number}}\n")}},
-			want: "markdown: team/codes.md.tmpl: unknown template; a templates folder may only hold files named like the embedded ones: code.md.tmpl, frontmatter.md.tmpl, index.md.tmpl, labels.yaml, part.md.tmpl, root.md.tmpl, table.md.tmpl",
+			want: "markdown: team/codes.md.tmpl: unknown template; a templates folder may only hold files named like the embedded ones: code.md.tmpl, frontmatter.md.tmpl, index.md.tmpl, labels.yaml, neutral.html, page.html, part.md.tmpl, root.md.tmpl, site.css, table.md.tmpl, type.md.tmpl",
 		},
 		{
 			name: "folder inside",

@@ -21,7 +21,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/internal/catalog"
-	"github.com/errgen/errgen/internal/render"
 	"github.com/errgen/errgen/internal/site/sitetest"
 	"github.com/errgen/errgen/internal/testtool"
 )
@@ -38,7 +37,7 @@ type pageReport struct {
 
 // inspectPage reports, in the page's DOM: any event-handler attribute or
 // javascript: URL anywhere; inside main, any element the templates do not
-// write (what Hugo's goldmark makes of headings, paragraphs, lists, links,
+// write (what the site's goldmark makes of headings, paragraphs, lists, links,
 // code, tables, block quotes and hard breaks), any style or attribute list
 // from text, any link leaving the site but the RFC the labels cite; any
 // script but the site's two; any alert() a text managed to run.
@@ -94,8 +93,8 @@ for (const f of ['alert', 'confirm', 'prompt']) window[f] = (m) => { window.__al
 // norm collapses white space as a browser shows it.
 func norm(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// TestHostileSite builds the real docs site (Hugo, Pagefind, the
-// repository's layouts) from the corpus catalog, serves it with python3
+// TestHostileSite builds the real docs site (errgen site with Pagefind,
+// the embedded layouts) from the corpus catalog, serves it with python3
 // -m http.server under the base path of docs.base_url, and opens every
 // page in headless Chromium: no element, attribute, handler, link, script
 // or evaluated expression comes from catalog text; every table row shows
@@ -110,11 +109,7 @@ func TestHostileSite(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, err := render.Render(c, render.Targets)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := sitetest.Build(t, files, "out/docs")
+	s := sitetest.Build(t, c)
 	srv := sitetest.Serve(t, s.Root)
 	ctx := sitetest.Browser(t, 15*time.Minute)
 	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {

@@ -2,7 +2,6 @@ package site_test
 
 import (
 	"context"
-	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,14 +14,13 @@ import (
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/markdown"
-	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/site"
 	"github.com/errgen/errgen/internal/site/sitetest"
 	"github.com/errgen/errgen/internal/testtool"
 )
 
 // TestSite builds the docs site of the project's codes.yaml with the pinned
-// Hugo and Pagefind, checks that no page exceeds MaxPageBytes, serves it
+// Pagefind, checks that no page exceeds MaxPageBytes, serves it
 // with python3 -m http.server under the base path of docs.base_url, and in
 // headless Chromium, in each language: opens a code's DocsURL
 // (extension-less) and its table's index, and finds the code with the
@@ -32,13 +30,16 @@ func TestSite(t *testing.T) {
 		t.Skip("builds the docs site and starts a browser")
 	}
 	root := testtool.Root(t)
-	c, o, files := emit(t, filepath.Join(root, "codes.yaml"))
-	s := sitetest.Build(t, files, o.Dir)
+	c, err := catalog.Load(filepath.Join(root, "codes.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sitetest.Build(t, c)
 	checkPages(t, c, s)
 
 	origin := sitetest.Serve(t, s.Root).Origin
 	ctx := sitetest.Browser(t, 3*time.Minute)
-	words := searchWords(t, s.Docs)
+	words := searchWords(t, c)
 
 	code := c.Table(catalog.KindError).Lookup(2003)
 	if code == nil {
@@ -113,25 +114,6 @@ func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
 	return v
 }
 
-// emit renders the Markdown target of a catalog file as errgen generate does.
-func emit(t *testing.T, file string) (*catalog.Catalog, markdown.Options, []output.File) {
-	t.Helper()
-	c, err := catalog.Load(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o := testtool.Options(t, c, markdown.Target.Name, markdown.ReadOptions)
-	var overrides fs.FS
-	if o.Templates != "" {
-		overrides = os.DirFS(filepath.Join(c.Root, o.Templates))
-	}
-	files, err := markdown.Emit(c, o, overrides)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c, o, files
-}
-
 // checkPages checks that every code has its page in every language, as a
 // folder index, and that no page exceeds MaxPageBytes.
 func checkPages(t *testing.T, c *catalog.Catalog, s *sitetest.Site) {
@@ -168,20 +150,15 @@ func checkPages(t *testing.T, c *catalog.Catalog, s *sitetest.Site) {
 	t.Logf("%d pages, the largest %d bytes", pages, largest)
 }
 
-// searchWords returns each language's search placeholder from site.json.
-func searchWords(t *testing.T, docs string) map[string]string {
+// searchWords returns each language's search placeholder (labels.yaml).
+func searchWords(t *testing.T, c *catalog.Catalog) map[string]string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(docs, "site.json"))
+	o, err := site.CatalogOptions(c, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var m struct {
-		Languages []struct {
-			Tag    string
-			Search struct{ Placeholder string }
-		}
-	}
-	if err := json.Unmarshal(data, &m); err != nil {
+	m, err := markdown.Manifest(c, o.Markdown, o.Templates)
+	if err != nil {
 		t.Fatal(err)
 	}
 	words := map[string]string{}

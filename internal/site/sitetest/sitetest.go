@@ -1,5 +1,5 @@
-// Package sitetest builds the docs site of a catalog with the pinned tools
-// and serves it the way a reader meets it: from a plain static file server
+// Package sitetest builds the docs site of a catalog (errgen site, with
+// the pinned Pagefind) and serves it the way a reader meets it: from a plain static file server
 // (python3 -m http.server, no rewrite rules) under the base path of
 // docs.base_url, opened in headless Chromium. Tests of any package that
 // render Markdown use it to judge their pages in the real renderer.
@@ -9,7 +9,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"os"
+	"net/url"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -23,7 +23,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/errgen/errgen/internal/catalog"
-	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/site"
 	"github.com/errgen/errgen/internal/testtool"
 )
@@ -35,49 +34,33 @@ type Site struct {
 	Root     string
 	BasePath string // "/codes": the path of docs.base_url
 	Dist     string // Root + BasePath: the built site
-	Docs     string // the Markdown it was built from
 }
 
-// Build writes the files of the markdown target that lie in dir (its
-// output.markdown.dir) to a temporary folder and builds the site from them
-// with the repository's site/ layouts, Debian's hugo and the pinned
-// pagefind. A missing tool skips or fails the test (testtool.Missing).
-func Build(t testing.TB, files []output.File, dir string) *Site {
+// Build builds the site of c as errgen site does, with the pinned
+// pagefind, into a temporary folder. A missing pagefind skips or fails
+// the test (testtool.Missing).
+func Build(t testing.TB, c *catalog.Catalog) *Site {
 	t.Helper()
-	hugo := testtool.Command(t, "hugo", "tools-debian")
 	pagefind := testtool.NodeBin(t, "pagefind")
-	root := testtool.Root(t)
-	tmp := t.TempDir()
-	docs := filepath.Join(tmp, "docs")
-	prefix := dir + "/"
-	for _, f := range files {
-		rel, ok := strings.CutPrefix(f.Path, prefix)
-		if !ok {
-			continue
-		}
-		p := filepath.Join(docs, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	m, err := site.ReadManifest(docs)
+	u, err := url.Parse(c.DocsBaseURL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := &Site{Root: filepath.Join(tmp, "www"), BasePath: m.BasePath(), Docs: docs}
+	s := &Site{Root: filepath.Join(t.TempDir(), "www"), BasePath: strings.TrimSuffix(u.Path, "/")}
 	s.Dist = filepath.Join(s.Root, filepath.FromSlash(s.BasePath))
+	o, err := site.CatalogOptions(c, s.Dist)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Pagefind = []string{pagefind}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 	start := time.Now()
-	if err := site.Build(ctx, site.Options{
-		Site: filepath.Join(root, "site"), Docs: docs, Out: s.Dist, Hugo: hugo, Pagefind: pagefind,
-	}); err != nil {
+	st, err := site.Build(ctx, c, o)
+	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("site built in %s", time.Since(start).Round(time.Millisecond))
+	t.Logf("site built in %s: %d pages, the largest %d bytes", time.Since(start).Round(time.Millisecond), st.Pages, st.Largest)
 	return s
 }
 
