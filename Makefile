@@ -13,6 +13,8 @@ STATICCHECK_VERSION := v0.8.2
 STRINGER_VERSION    := v0.52.0
 PROTOC_GEN_GO_VERSION := v1.36.12
 FONTS_NANUM_VERSION := 20200506-1
+# msgfmt and msgcat check the translations PO files (bookworm's only build).
+GETTEXT_VERSION     := 0.21-12
 # The Node.js the README states; every npm tool in tools/ runs on it.
 NODE_MIN            := 20
 
@@ -86,10 +88,11 @@ lock:
 	cd $(TOOLS) && rm -rf node_modules package-lock.json && \
 	  npm install --package-lock-only --omit-lockfile-registry-resolved=false --no-audit --no-fund
 
-# Chromium and fonts for the browser tests: see tools/debian.sh for why
+# Chromium and fonts for the browser tests, gettext and xmllint for the
+# translation files: see tools/debian.sh for why
 # Chromium is not pinned. Works without root when all are installed.
 tools-debian:
-	FONTS_NANUM_VERSION=$(FONTS_NANUM_VERSION) $(TOOLS)/debian.sh
+	FONTS_NANUM_VERSION=$(FONTS_NANUM_VERSION) GETTEXT_VERSION=$(GETTEXT_VERSION) $(TOOLS)/debian.sh
 
 # The docs site of this repository's catalog: errgen site, with the
 # Pagefind pinned in tools/ for search, into site/public, to serve under

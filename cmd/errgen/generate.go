@@ -10,6 +10,7 @@ import (
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/render"
+	"github.com/errgen/errgen/internal/translations"
 )
 
 const generateUsage = `Usage: errgen generate [-f codes.yaml] [-format text|github] [-v | -q]
@@ -20,7 +21,8 @@ target when its bytes change. Only if all succeed are the staged files
 renamed into place, each atomically. Generated files no longer produced
 are removed; a file errgen did not generate is never overwritten or
 removed. Every run renders and compares every file: nothing is remembered
-between runs.
+between runs. Beside the catalog, codes.sum records which source text each
+translation was made from (see errgen translations).
 
 Like other Go generators it prints nothing when it succeeds, except one
 line counting the catalog's lint warnings (an untranslated message, say),
@@ -71,11 +73,18 @@ func runGenerate(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "errgen: nothing was written")
 		return exitProblem
 	}
+	sumsChanged, ok := e.syncSums(&cf, c, data, true)
 	if *verbose {
 		for _, ch := range changes {
 			fmt.Fprintf(e.stdout, "%-6s %s\n", ch.Kind, ch.Path)
 		}
+		if sumsChanged {
+			fmt.Fprintf(e.stdout, "%-6s %s\n", output.Update, translations.SumsPath(cf.file))
+		}
 		fmt.Fprintf(e.stdout, "errgen: %d file(s) generated, %d changed\n", n, len(changes))
+	}
+	if !ok {
+		return exitProblem
 	}
 	if !*quiet {
 		e.countAdvice(&cf, c)
@@ -114,7 +123,12 @@ func runCheck(e *env, args []string) int {
 	if code, ok := parse(fs, args, &cf); !ok {
 		return code
 	}
-	c, ok := e.load(&cf)
+	data, err := os.ReadFile(cf.file)
+	if err != nil {
+		e.report(&cf, err)
+		return exitProblem
+	}
+	c, ok := e.parse(&cf, data)
 	if !ok || !e.requireTargets(&cf, c) {
 		return exitProblem
 	}
@@ -123,12 +137,20 @@ func runCheck(e *env, args []string) int {
 		e.report(&cf, err)
 		return exitProblem
 	}
+	for _, ch := range changes {
+		e.describeChange(&cf, ch)
+	}
+	// The sums file beside the catalog: generate keeps it (translations).
+	sumsStale, ok := e.syncSums(&cf, c, data, false)
+	if !ok {
+		return exitProblem
+	}
+	if sumsStale {
+		changes = append(changes, output.Change{Path: translations.SumsPath(cf.file)})
+	}
 	if len(changes) == 0 {
 		fmt.Fprintf(e.stdout, "errgen: %d generated file(s) are up to date\n", n)
 		return exitOK
-	}
-	for _, ch := range changes {
-		e.describeChange(&cf, ch)
 	}
 	fmt.Fprintf(e.stderr, "errgen: %d file(s) out of date with %s; run `errgen generate`\n", len(changes), cf.file)
 	return exitProblem

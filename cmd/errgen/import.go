@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -52,19 +50,9 @@ func runImport(e *env, args []string) int {
 	out := fs.String("o", "", "write the merged catalog to this new file instead of the catalog")
 	goType := fs.String("gotype", "", "the constants' type, in a Go file with several")
 	// Flags may follow the source too: `errgen import x.md -table error`.
-	var sources []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		sources = append(sources, fs.Arg(0))
-		args = fs.Args()[1:]
+	sources, code, ok := parseFiles(fs, args)
+	if !ok {
+		return code
 	}
 	usage := func(format string, a ...any) int {
 		fmt.Fprintf(e.stderr, "errgen import: "+format+"\n", a...)

@@ -11,7 +11,8 @@ const lintUsage = `Usage: errgen lint [-f codes.yaml] [-format text|github]
 Validates the catalog like generate does, then prints advice that does not
 stop generation: response codes that reuse a standard HTTP number with
 another meaning, statuses missing a header the RFC requires, untranslated
-messages, deprecations without a replacement or a reason, and English
+messages, translations whose English changed since they were made (as
+codes.sum records them), deprecations without a replacement or a reason, and English
 messages that are not sentences (docs/codes-yaml.md, "English style").
 Exits 1 only on errors.
 
@@ -31,6 +32,11 @@ func runLint(e *env, args []string) int {
 		return exitProblem
 	}
 	advice := catalog.Lint(c)
+	stale, ok := e.staleAdvice(&cf, c)
+	if !ok {
+		return exitProblem
+	}
+	advice = append(advice, stale...)
 	if len(advice) > 0 {
 		e.report(&cf, advice)
 	}

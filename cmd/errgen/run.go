@@ -36,6 +36,7 @@ func init() {
 		{"site", "build the docs site (HTML, with search when Pagefind is found)", siteUsage, runSite},
 		{"lint", "validate the catalog and print advice", lintUsage, runLint},
 		{"import", "merge a code table (Markdown, HTML, CSV, TSV, Go) into the catalog", importUsage, runImport},
+		{"translations", "export texts to PO or XLIFF for translators, import them back", translationsUsage, runTranslations},
 		{"breaking", "exit 1 on changes that break clients, against an older catalog", breakingUsage, runBreaking},
 		{"usage", "find where code uses the codes, and which uses are wrong", usageUsage, runUsage},
 		{"vet", "report Go code that sends a code without its obliged header, or below 400", vetUsage, runVet},
@@ -124,6 +125,25 @@ func parse(fs *flag.FlagSet, args []string, cf *catalogFlags) (code int, ok bool
 		return exitUsage, false
 	}
 	return exitOK, true
+}
+
+// parseFiles parses flags that may come before or after the file
+// arguments (`errgen import x.md -table error`) and returns the files;
+// ok is false when the command should stop with code.
+func parseFiles(fs *flag.FlagSet, args []string) (files []string, code int, ok bool) {
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, exitOK, false
+			}
+			return nil, exitUsage, false
+		}
+		if fs.NArg() == 0 {
+			return files, exitOK, true
+		}
+		files = append(files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
 
 // load reads the catalog, printing its problems in the chosen format.

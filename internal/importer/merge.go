@@ -48,11 +48,16 @@ func (im *importer) merge(rows []Row) []byte {
 	}
 	slices.SortFunc(fresh, func(a, b Row) int { return a.Number - b.Number })
 	m.insert(fresh)
-	m.rewriteFlows()
+	return m.apply()
+}
 
-	data := c.ix.data
+// apply writes the catalog's bytes with every edit made.
+func (m *merger) apply() []byte {
+	m.rewriteFlows()
+	data := m.cat.ix.data
 	slices.SortStableFunc(m.edits, func(a, b edit) int { return cmp.Or(a.start-b.start, a.seq-b.seq) })
 	var out bytes.Buffer
+	out.Grow(len(data))
 	at := 0
 	for _, e := range m.edits {
 		out.Write(data[at:e.start])

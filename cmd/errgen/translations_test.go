@@ -1,0 +1,184 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// gitRepo makes dir a git repository with a fixed identity and returns a
+// function that runs git there.
+func gitRepo(t *testing.T, dir string) func(dir string, args ...string) {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	for k, v := range map[string]string{
+		"GIT_CONFIG_GLOBAL": os.DevNull, "GIT_CONFIG_NOSYSTEM": "1",
+		"GIT_AUTHOR_NAME": "test", "GIT_AUTHOR_EMAIL": "test@example.com",
+		"GIT_COMMITTER_NAME": "test", "GIT_COMMITTER_EMAIL": "test@example.com",
+	} {
+		t.Setenv(k, v)
+	}
+	git := func(in string, args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", args...)
+		cmd.Dir = in
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	git(dir, "init", "-q", "-b", "main")
+	return git
+}
+
+func must(t *testing.T, r result, what string) result {
+	t.Helper()
+	if r.code != 0 {
+		t.Fatalf("%s: exit %d\n%s%s", what, r.code, r.stdout, r.stderr)
+	}
+	return r
+}
+
+var fuzzyEntry = regexp.MustCompile(`(?m)^#, fuzzy.*\n((?:#\|.*\n)+)msgctxt "([^"]+)"\n`)
+
+// After an English message changes, the next export marks that entry, and
+// only that one, fuzzy with the previous English; so does an export in a
+// fresh clone, which has no older revision to look at. lint reports it at
+// the Korean text, and importing the reviewed translation clears it.
+func TestStaleTranslationSurvivesMerge(t *testing.T) {
+	dir := project(t)
+	git := gitRepo(t, dir)
+	must(t, errgen(t, dir, "generate"), "generate")
+	if _, err := os.Stat(filepath.Join(dir, "codes.sum")); err != nil {
+		t.Fatalf("generate wrote no codes.sum: %v", err)
+	}
+	git(dir, "add", ".")
+	git(dir, "commit", "-q", "-m", "catalog")
+
+	edit(t, filepath.Join(dir, "codes.yaml"), "{en: The channel does not exist.,", "{en: No channel has this ID.,")
+	must(t, errgen(t, dir, "generate"), "generate after the edit")
+	must(t, errgen(t, dir, "check"), "check after the edit")
+	git(dir, "commit", "-q", "-am", "reword 2003")
+
+	po := must(t, errgen(t, dir, "translations", "export", "-lang", "ko"), "export").stdout
+	fuzzy := fuzzyEntry.FindAllStringSubmatch(po, -1)
+	if len(fuzzy) != 1 || fuzzy[0][2] != "error.2003.message" || fuzzy[0][1] != "#| msgid \"The channel does not exist.\"\n" {
+		t.Fatalf("want one fuzzy entry, error.2003.message with the previous English; got %q", fuzzy)
+	}
+	xlf := must(t, errgen(t, dir, "translations", "export", "-lang", "ko", "-format", "xliff"), "export xliff").stdout
+	if n := strings.Count(xlf, `state="initial"`); n != 1 {
+		t.Errorf("%d segments in state initial, want 1", n)
+	}
+	if !strings.Contains(xlf, `<note category="previous-source">The channel does not exist.</note>`) {
+		t.Error("the XLIFF does not keep the previous English in a note")
+	}
+
+	clone := filepath.Join(t.TempDir(), "clone")
+	git(dir, "clone", "-q", "--depth", "1", "file://"+dir, clone)
+	if got := must(t, errgen(t, clone, "translations", "export", "-lang", "ko"), "export in the clone").stdout; got != po {
+		t.Errorf("the clone exports otherwise:\n%s", got)
+	}
+
+	koLine := lineOf(t, filepath.Join(dir, "codes.yaml"), "ko: 존재하지 않는 채널입니다")
+	r := must(t, errgen(t, clone, "lint"), "lint")
+	want := regexp.MustCompile(`codes\.yaml:` + koLine + `:\d+: warning: error\.2003\.message in ko is stale`)
+	if !want.MatchString(r.stderr) || strings.Count(r.stderr, "is stale") != 1 {
+		t.Errorf("lint does not report the one stale translation at line %s:\n%s", koLine, r.stderr)
+	}
+
+	// The translator reviews the entry: the Korean stays, the flag goes.
+	reviewed := strings.Replace(po, "#, fuzzy, python-brace-format\n#| msgid \"The channel does not exist.\"\n", "#, python-brace-format\n", 1)
+	if err := os.WriteFile(filepath.Join(clone, "ko.po"), []byte(reviewed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(filepath.Join(clone, "codes.yaml"))
+	r = must(t, errgen(t, clone, "translations", "import", "ko.po"), "import")
+	if !strings.Contains(r.stdout, "0 translation(s) written") {
+		t.Errorf("import: %s", r.stdout)
+	}
+	if after, _ := os.ReadFile(filepath.Join(clone, "codes.yaml")); string(after) != string(before) {
+		t.Error("importing unchanged translations changed codes.yaml")
+	}
+	if r := must(t, errgen(t, clone, "lint"), "lint after import"); strings.Contains(r.stderr, "stale") {
+		t.Errorf("lint still reports it:\n%s", r.stderr)
+	}
+	if po := must(t, errgen(t, clone, "translations", "export", "-lang", "ko"), "export after import").stdout; fuzzyEntry.MatchString(po) {
+		t.Error("the export still has a fuzzy entry")
+	}
+	must(t, errgen(t, clone, "check"), "check after import")
+}
+
+// A person who changes a source and its translation together has
+// translated it: nothing is stale.
+func TestSourceAndTranslationChangedTogether(t *testing.T) {
+	dir := project(t)
+	must(t, errgen(t, dir, "generate"), "generate")
+	edit(t, filepath.Join(dir, "codes.yaml"), "{en: The channel does not exist., ko: 존재하지 않는 채널입니다}", "{en: No channel has this ID., ko: 이 ID의 채널이 없습니다}")
+	if r := errgen(t, dir, "check"); r.code != 1 || !strings.Contains(r.stdout, "codes.sum: stale") {
+		t.Errorf("check does not ask for the sums to follow: %d\n%s", r.code, r.stdout)
+	}
+	must(t, errgen(t, dir, "generate"), "generate after the edit")
+	if po := must(t, errgen(t, dir, "translations", "export", "-lang", "ko"), "export").stdout; fuzzyEntry.MatchString(po) {
+		t.Error("an entry is fuzzy")
+	}
+}
+
+// A hand-written codes.sum is never overwritten.
+func TestSumsFileNotOverwritten(t *testing.T) {
+	dir := project(t)
+	if err := os.WriteFile(filepath.Join(dir, "codes.sum"), []byte("mine\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := errgen(t, dir, "generate"); r.code == 0 {
+		t.Errorf("generate wrote over a hand-written codes.sum: %s", r.stdout)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "codes.sum")); string(data) != "mine\n" {
+		t.Errorf("codes.sum is now %q", data)
+	}
+}
+
+// A new language comes in through a file and is added to languages. (The
+// Markdown target is turned off: its labels exist in en and ko only.)
+func TestImportNewLanguage(t *testing.T) {
+	dir := project(t)
+	edit(t, filepath.Join(dir, "codes.yaml"), "  markdown: {dir: out/docs}\n", "")
+	must(t, errgen(t, dir, "generate"), "generate")
+	po := must(t, errgen(t, dir, "translations", "export", "-lang", "ja"), "export").stdout
+	if strings.Contains(po, "msgstr \"존") {
+		t.Fatal("a language the catalog lacks exported with targets")
+	}
+	// Fill every target with the Korean, as a stand-in translator.
+	ko := must(t, errgen(t, dir, "translations", "export", "-lang", "ko"), "export ko").stdout
+	ja := strings.Replace(ko, `"Language: ko\n"`, `"Language: ja\n"`, 1)
+	if err := os.WriteFile(filepath.Join(dir, "ja.po"), []byte(ja), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := must(t, errgen(t, dir, "translations", "import", "ja.po"), "import")
+	if !strings.Contains(r.stdout, "language ja added") {
+		t.Errorf("import: %s", r.stdout)
+	}
+	data, _ := os.ReadFile(filepath.Join(dir, "codes.yaml"))
+	if !strings.Contains(string(data), "{tag: ja, name: 日本語}") {
+		t.Errorf("languages has no ja:\n%s", string(data)[:300])
+	}
+	must(t, errgen(t, dir, "generate"), "generate with ja")
+	must(t, errgen(t, dir, "check"), "check with ja")
+}
+
+func lineOf(t *testing.T, path, s string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := strings.Index(string(data), s)
+	if i < 0 {
+		t.Fatalf("%s has no %q", path, s)
+	}
+	return strconv.Itoa(strings.Count(string(data)[:i], "\n") + 1)
+}
