@@ -1,7 +1,6 @@
 package site_test
 
 import (
-	"context"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -52,18 +51,18 @@ func TestSite(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(url), chromedp.WaitVisible(chromedp.CSS(`main h1`))); err != nil {
 			t.Fatalf("%s: %v", url, err)
 		}
-		h1 := run(t, ctx, chromedp.Text(chromedp.CSS(`main h1`)))
+		h1 := sitetest.Run(t, ctx, chromedp.Text(chromedp.CSS(`main h1`)))
 		if want := strconv.Itoa(code.Number) + " " + code.ID; h1 != want {
 			t.Errorf("%s: heading %q, want %q", url, h1, want)
 		}
 		message := code.Message.Plain(tag, func(p string) string { return "{" + p + "}" })
-		if body := run(t, ctx, chromedp.Text(chromedp.CSS(`main`))); !strings.Contains(body, message) {
+		if body := sitetest.Run(t, ctx, chromedp.Text(chromedp.CSS(`main`))); !strings.Contains(body, message) {
 			t.Errorf("%s does not show the message %q", url, message)
 		}
-		if got := run(t, ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); got != tag {
+		if got := sitetest.Run(t, ctx, chromedp.Evaluate[string](`document.documentElement.lang`)); got != tag {
 			t.Errorf("%s: <html lang=%q>, want %q", url, got, tag)
 		}
-		if got := run(t, ctx, chromedp.AttributeValue(chromedp.CSS(`.pagefind-ui__search-input`), "placeholder")).Value; got != words[tag] {
+		if got := sitetest.Run(t, ctx, chromedp.AttributeValue(chromedp.CSS(`.pagefind-ui__search-input`), "placeholder")).Value; got != words[tag] {
 			t.Errorf("%s: search placeholder %q, want %q (labels.yaml)", url, got, words[tag])
 		}
 
@@ -73,10 +72,10 @@ func TestSite(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(tableURL), chromedp.WaitVisible(chromedp.CSS(`main h1`))); err != nil {
 			t.Fatalf("%s: %v", tableURL, err)
 		}
-		if h1, want := run(t, ctx, chromedp.Text(chromedp.CSS(`main h1`))), code.Table.Title.Get(tag); h1 != want {
+		if h1, want := sitetest.Run(t, ctx, chromedp.Text(chromedp.CSS(`main h1`))), code.Table.Title.Get(tag); h1 != want {
 			t.Errorf("%s: heading %q, want %q", tableURL, h1, want)
 		}
-		partPath := run(t, ctx, chromedp.Evaluate[string](`(() => { for (const a of document.querySelectorAll('main table a')) {
+		partPath := sitetest.Run(t, ctx, chromedp.Evaluate[string](`(() => { for (const a of document.querySelectorAll('main table a')) {
 			const [lo, hi] = a.textContent.split(' – ').map(Number); if (lo <= `+strconv.Itoa(code.Number)+` && `+strconv.Itoa(code.Number)+` <= hi) return new URL(a.href).pathname }
 			return '' })()`))
 		if partPath == "" {
@@ -86,7 +85,7 @@ func TestSite(t *testing.T) {
 		if err := chromedp.Do(ctx, chromedp.Navigate(origin+partPath), chromedp.WaitVisible(chromedp.CSS(`main table`))); err != nil {
 			t.Fatalf("%s: %v", partPath, err)
 		}
-		if !run(t, ctx, chromedp.Evaluate[bool](`[...document.querySelectorAll('main table a')].some(a => new URL(a.href).pathname === `+strconv.Quote(codePath)+`)`)) {
+		if !sitetest.Run(t, ctx, chromedp.Evaluate[bool](`[...document.querySelectorAll('main table a')].some(a => new URL(a.href).pathname === `+strconv.Quote(codePath)+`)`)) {
 			t.Errorf("%s does not link %s", partPath, codePath)
 		}
 
@@ -103,15 +102,6 @@ func TestSite(t *testing.T) {
 			}
 		}
 	}
-}
-
-func run[T any](t *testing.T, ctx context.Context, a chromedp.Action[T]) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return v
 }
 
 // checkPages checks that every code has its page in every language, as a

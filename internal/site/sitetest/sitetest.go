@@ -262,3 +262,14 @@ func Phrase(c *catalog.Catalog, code *catalog.Code, lang string) string {
 	}
 	return strings.Join(best, " ")
 }
+
+// Run runs one chromedp action that returns a value, failing the test on
+// an error.
+func Run[T any](t testing.TB, ctx context.Context, a chromedp.Action[T]) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
