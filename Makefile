@@ -62,7 +62,16 @@ fuzz:
 
 tools: tools-go tools-node tools-debian
 
-tools-go: $(GOBIN_DIR)/.stamp-$(STATICCHECK_VERSION)-$(STRINGER_VERSION)-$(PROTOC_GEN_GO_VERSION)
+tools-go: $(GOBIN_DIR)/.stamp-$(STATICCHECK_VERSION)-$(STRINGER_VERSION)-$(PROTOC_GEN_GO_VERSION) $(GOBIN_DIR)/.gomod-stamp
+
+# The Go generators the OpenAPI tests feed errgen's output to (ogen,
+# oapi-codegen) are the tool directives of tools/go.mod: a module of its
+# own, so their dependencies stay out of errgen's go.mod, and the tests
+# build the code they generate against the same pinned modules.
+$(GOBIN_DIR)/.gomod-stamp: $(TOOLS)/go.mod $(TOOLS)/go.sum
+	mkdir -p $(GOBIN_DIR)
+	cd $(TOOLS) && GOWORK=off GOBIN=$(GOBIN_DIR) $(GO) install tool
+	touch $@
 
 $(GOBIN_DIR)/.stamp-%:
 	mkdir -p $(GOBIN_DIR)

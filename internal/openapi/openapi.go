@@ -21,6 +21,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
@@ -29,10 +30,9 @@ import (
 	"github.com/errgen/errgen/internal/textenc"
 )
 
-// Version is the OpenAPI version of the document. 3.0.3 rather than 3.1:
-// kin-openapi, oapi-codegen, openapi-generator and openapi-typescript all
-// read it, and a 3.1 spec may $ref 3.0 components while the reverse breaks.
-const Version = "3.0.3"
+// corsHeader is the header output.openapi.cors_origins declares on
+// every response.
+const corsHeader = "Access-Control-Allow-Origin"
 
 // File names under the target's dir.
 const (
@@ -52,6 +52,37 @@ const (
 const (
 	MemberCode = "code"
 	MemberName = "name"
+)
+
+// Ceilings of the Problem schema where the catalog cannot know a length
+// (docs/openapi.md lists them): every other bound is the catalog's own.
+const (
+	// StringParamMax is what a string param counts for in detail's
+	// maxLength; an int param counts as the longest int64, 20 characters.
+	StringParamMax = 256
+	// DetailExtraMax is what a server may add after the filled message in
+	// detail (the Go target's Error.Detail), separator included.
+	DetailExtraMax = 1024
+	// InstanceMax is the longest instance URI reference: RFC 9110, Section
+	// 4.1 asks every sender and recipient to handle URIs of 8000 octets.
+	InstanceMax = 8000
+	// HeaderMax is the longest header value the header components allow,
+	// the limit of common servers for one field line.
+	HeaderMax = 8192
+	// ExtensionMembersMax is how many members beyond its own properties
+	// a problem may carry (RFC 9457 allows extension members).
+	ExtensionMembersMax = 16
+)
+
+// intParamMax is the length of the longest int64 in decimal.
+const intParamMax = len("-9223372036854775808")
+
+// internalType and internalTitle are the type and title of the problem a
+// server sends for an error that carries no code (the Go target's
+// internalProblem): the Problem schema's bounds admit them too.
+const (
+	internalType  = "about:blank"
+	internalTitle = "Internal Server Error"
 )
 
 // componentKey is what OpenAPI 3 allows as the key of a component.
@@ -121,8 +152,8 @@ func Validate(data []byte) error {
 // Build assembles the document. It checks every component key first and
 // reports all bad or colliding keys at once.
 func Build(c *catalog.Catalog, o Options) (*openapi3.T, error) {
-	b := &builder{c: c, doc: &openapi3.T{
-		OpenAPI:    Version,
+	b := &builder{c: c, o: o, doc: &openapi3.T{
+		OpenAPI:    Version30,
 		Extensions: map[string]any{"x-generated": output.Marker},
 		Info: &openapi3.Info{
 			Title:       o.Title,
@@ -166,12 +197,58 @@ func languageTags(c *catalog.Catalog) []string {
 
 type builder struct {
 	c   *catalog.Catalog
+	o   Options
 	doc *openapi3.T
 
 	// Derived once by plan, in a fixed order.
 	enums     []*enumPlan     // one per table
 	responses []*responsePlan // by status
 	headers   []*headerPlan   // by component key
+	bounds    problemBounds
+}
+
+// problemBounds are the longest texts and the numbers a problem can carry,
+// from every code a server sends (and the problem of an error without a
+// code), so the Problem schema bounds each member by what errgen's servers
+// send.
+type problemBounds struct {
+	typ, title, detail, name int // maxLength, in characters as JSON Schema counts them
+	codeMin, codeMax         int // the numbers of the codes a server sends
+	codes                    bool
+}
+
+// add widens b to hold what a server may send for code.
+func (b *problemBounds) add(c *catalog.Catalog, code *catalog.Code) {
+	if !b.codes {
+		b.codeMin, b.codeMax, b.codes = code.Number, code.Number, true
+	}
+	b.codeMin, b.codeMax = min(b.codeMin, code.Number), max(b.codeMax, code.Number)
+	b.typ = max(b.typ, utf8.RuneCountInString(c.ProblemType(code)))
+	b.name = max(b.name, utf8.RuneCountInString(code.Wire))
+	for _, l := range c.Languages {
+		b.title = max(b.title, utf8.RuneCountInString(code.Title.Get(l.Tag)))
+		b.detail = max(b.detail, detailMax(code, l.Tag))
+	}
+}
+
+// detailMax is the longest detail of a code in lang: its message with
+// every param at its longest, then what the server adds.
+func detailMax(code *catalog.Code, lang string) int {
+	n := DetailExtraMax
+	for _, seg := range code.Message.Segments(lang) {
+		if seg.Param == "" {
+			n += utf8.RuneCountInString(seg.Literal)
+			continue
+		}
+		n += StringParamMax
+		for _, p := range code.Params {
+			if p.Name == seg.Param && p.Type == catalog.ParamInt {
+				n += intParamMax - StringParamMax
+				break
+			}
+		}
+	}
+	return n
 }
 
 type enumPlan struct {
@@ -218,6 +295,7 @@ type headerUse struct {
 // which codes each one shows, and the header components.
 func (b *builder) plan() {
 	byStatus := map[int]*responsePlan{}
+	b.bounds = problemBounds{typ: len(internalType), title: len(internalTitle), detail: DetailExtraMax}
 	for _, t := range b.c.Tables {
 		e := &enumPlan{table: t}
 		// A set, not a search of e.wire: that was quadratic, 3 s at 50 000 codes.
@@ -233,6 +311,7 @@ func (b *builder) plan() {
 			if code.Status < 400 {
 				continue // success and redirection carry no problem
 			}
+			b.bounds.add(b.c, code)
 			r := byStatus[code.Status]
 			if r == nil {
 				r = &responsePlan{status: code.Status, http: b.c.HTTPStatus(code.Status)}
@@ -314,10 +393,14 @@ func (b *builder) checkKeys() error {
 		check("schema", e.table.TypeName, "the "+string(e.table.Kind)+" table's codes", e.table.Pos)
 		if s := e.wireSchema(); s != "" {
 			check("schema", s, "the "+string(e.table.Kind)+" table's wire names", e.table.Pos)
+			check("schema", e.variant(), "the "+string(e.table.Kind)+" table's problem", e.table.Pos)
 		}
 	}
 	for _, r := range b.responses {
 		check("response", r.name, "HTTP status "+strconv.Itoa(r.status), r.pos())
+	}
+	if len(b.o.CORSOrigins) > 0 {
+		check("header", corsHeader, "output.openapi.cors_origins", catalog.Pos{})
 	}
 	for _, h := range b.headers {
 		check("header", h.key, "header "+h.name, h.uses[0].response.pos())
@@ -359,36 +442,34 @@ func schemaRef(name string) *openapi3.SchemaRef {
 	return &openapi3.SchemaRef{Ref: "#/components/schemas/" + name}
 }
 
-// addSchemas adds one integer enum and one wire-name enum per table, and the
-// Problem schema that refers to them.
+// addSchemas adds one integer enum and one wire-name enum per table, the
+// Problem schema, and for each table a Problem variant that types code
+// and name by the table's enums.
 func (b *builder) addSchemas() {
 	schemas := b.doc.Components.Schemas
-	problem := problemSchema()
-	code, name := problem.Properties[MemberCode].Value, problem.Properties[MemberName].Value
+	var variants []string
 	for _, e := range b.enums {
 		t := e.table
-		s := openapi3.NewInt32Schema()
-		s.Title = t.Title.Get(b.c.Default)
+		s := openapi3.NewInt32Schema().WithMin(float64(t.Min)).WithMax(float64(t.Max))
+		s.Title = textenc.OneLine(t.Title.Get(b.c.Default))
 		s.Description = textenc.CommonMark(t.Description.Get(b.c.Default))
-		s.Extensions = b.translations(nil, "title", func(l string) string { return t.Title.Get(l) })
+		s.Extensions = b.translations(nil, "title", func(l string) string { return textenc.OneLine(t.Title.Get(l)) })
 		s.Extensions = b.translations(s.Extensions, "description", func(l string) string { return textenc.CommonMark(t.Description.Get(l)) })
 		var (
-			enum        = make([]any, len(t.Codes))
-			names       = make([]string, len(t.Codes))
-			descs       = map[string][]string{}
-			deprecated  []string
-			serverCodes bool
+			enum       = make([]any, len(t.Codes))
+			names      = make([]string, len(t.Codes))
+			descs      = map[string][]string{}
+			deprecated []string
 		)
 		for i, c := range t.Codes {
 			enum[i] = c.Number
 			names[i] = c.ID
 			for _, l := range b.c.Languages {
-				descs[l.Tag] = append(descs[l.Tag], placeholderText(c.Message, l.Tag))
+				descs[l.Tag] = append(descs[l.Tag], textenc.OneLine(placeholderText(c.Message, l.Tag)))
 			}
 			if c.Deprecated != nil {
 				deprecated = append(deprecated, c.ID)
 			}
-			serverCodes = serverCodes || !c.Client
 		}
 		s.Enum = enum
 		if s.Extensions == nil {
@@ -405,62 +486,67 @@ func (b *builder) addSchemas() {
 			s.Extensions["x-enum-deprecated"] = deprecated
 		}
 		schemas[t.TypeName] = s.NewRef()
-		if serverCodes {
-			code.AnyOf = append(code.AnyOf, schemaRef(t.TypeName))
-		}
 
-		if ws := e.wireSchema(); ws != "" {
-			w := openapi3.NewStringSchema()
-			w.Description = "Wire names of " + t.TypeName + ": the `" + MemberName +
-				"` member of a problem. Several codes may share one name; client-side codes have none."
-			wire := make([]any, len(e.wire))
-			for i, n := range e.wire {
-				wire[i] = n
-			}
-			w.Enum = wire
-			schemas[ws] = w.NewRef()
-			name.AnyOf = append(name.AnyOf, schemaRef(ws))
+		ws := e.wireSchema()
+		if ws == "" {
+			continue // no code of the table reaches the wire
 		}
-	}
-	// A lone alternative is used directly: linters reject a one-item anyOf.
-	for _, m := range []struct{ member, typ, format string }{
-		{MemberCode, openapi3.TypeInteger, "int32"},
-		{MemberName, openapi3.TypeString, ""},
-	} {
-		s := problem.Properties[m.member].Value
-		switch len(s.AnyOf) {
-		case 0:
-			s.Type = &openapi3.Types{m.typ}
-			s.Format = m.format
-		case 1:
-			problem.Properties[m.member] = s.AnyOf[0]
+		w := openapi3.NewStringSchema()
+		w.Description = "Wire names of " + t.TypeName + ": the `" + MemberName +
+			"` member of a problem. Several codes may share one name; client-side codes have none."
+		wire := make([]any, len(e.wire))
+		for i, n := range e.wire {
+			wire[i] = n
 		}
+		w.Enum = wire
+		schemas[ws] = w.NewRef()
+
+		// A variant per table rather than code and name as an anyOf of
+		// the tables' enums: ogen cannot generate such an anyOf (its
+		// "complex anyOf" is not implemented) and drops the operations
+		// that use it.
+		members := openapi3.NewObjectSchema()
+		members.Properties = openapi3.Schemas{MemberCode: schemaRef(t.TypeName), MemberName: schemaRef(ws)}
+		v := openapi3.NewSchema()
+		v.Description = "A `" + ProblemSchema + "` whose `" + MemberCode + "` is one of " + t.TypeName +
+			" and whose `" + MemberName + "` one of " + ws + "."
+		v.AllOf = openapi3.SchemaRefs{schemaRef(ProblemSchema), members.NewRef()}
+		schemas[e.variant()] = v.NewRef()
+		variants = append(variants, e.variant())
 	}
-	schemas[ProblemSchema] = problem.NewRef()
+	schemas[ProblemSchema] = b.problemSchema(variants).NewRef()
 }
 
+// variant names the table's Problem variant.
+func (e *enumPlan) variant() string { return e.table.TypeName + ProblemSchema }
+
 // problemSchema is RFC 9457's problem details object with two extension
-// members; code and name are completed by addSchemas.
-func problemSchema() *openapi3.Schema {
+// members, each member bounded by what a server sends (b.bounds).
+func (b *builder) problemSchema(variants []string) *openapi3.Schema {
+	bounds := b.bounds
 	s := openapi3.NewObjectSchema()
 	s.Description = "Problem details (RFC 9457) of an error response, extended with the `" +
 		MemberCode + "` that identifies it and that code's wire `" + MemberName + "`."
 	s.ExternalDocs = &openapi3.ExternalDocs{URL: "https://www.rfc-editor.org/rfc/rfc9457"}
 
-	typ := openapi3.NewStringSchema().WithFormat("uri")
-	typ.Description = "Identifies the problem type: {docsBaseUrl}/{table}/{code}, the same in every language; the docs site serves a page there that links to each language's page."
-	title := openapi3.NewStringSchema()
+	typ := openapi3.NewStringSchema().WithFormat("uri-reference").WithMaxLength(int64(bounds.typ))
+	typ.Description = "Identifies the problem type: {docsBaseUrl}/{table}/{code}, the same in every language; the docs site serves a page there that links to each language's page. `" + internalType + "` for an error that carries no code."
+	title := openapi3.NewStringSchema().WithMaxLength(int64(bounds.title))
 	title.Description = "Short, human-readable summary of the problem type, the same for every occurrence; it holds no placeholder. Show `detail` where present: it is the message with its placeholders filled."
 	status := openapi3.NewInt32Schema().WithMin(400).WithMax(599)
 	status.Description = "The HTTP status code the server sent with this problem: only 4xx and 5xx responses carry problem details."
-	detail := openapi3.NewStringSchema()
+	detail := openapi3.NewStringSchema().WithMaxLength(int64(bounds.detail))
 	detail.Description = "Human-readable explanation specific to this occurrence."
-	instance := openapi3.NewStringSchema().WithFormat("uri-reference")
+	instance := openapi3.NewStringSchema().WithFormat("uri-reference").WithMaxLength(InstanceMax)
 	instance.Description = "Identifies this occurrence of the problem."
-	code := openapi3.NewSchema()
+	code := openapi3.NewInt32Schema().WithMin(float64(bounds.codeMin)).WithMax(float64(bounds.codeMax))
 	code.Description = "The code: a number of one of the code tables."
-	name := openapi3.NewSchema()
+	name := openapi3.NewStringSchema().WithMaxLength(int64(bounds.name))
 	name.Description = "The code's wire name."
+	if len(variants) > 0 {
+		code.Description += " Each table's enum types it in the variant " + strings.Join(variants, ", ") + "."
+		name.Description += " Each table's wire-name enum types it in the same variants."
+	}
 
 	s.Properties = openapi3.Schemas{
 		"type":     typ.NewRef(),
@@ -472,6 +558,7 @@ func problemSchema() *openapi3.Schema {
 		MemberName: name.NewRef(),
 	}
 	s.Required = []string{"type", "title", "status", MemberCode, MemberName}
+	s.MaxProps = openapi3.Ptr(uint64(len(s.Properties) + ExtensionMembersMax))
 	return s
 }
 
@@ -499,11 +586,23 @@ func exampleText(code *catalog.Code, lang string) string {
 
 // addResponses adds the header components and one response per status.
 func (b *builder) addResponses() {
+	if len(b.o.CORSOrigins) > 0 {
+		origins := make([]any, len(b.o.CORSOrigins))
+		for i, o := range b.o.CORSOrigins {
+			origins[i] = o
+		}
+		schema := openapi3.NewStringSchema().WithMaxLength(HeaderMax)
+		schema.Enum = origins
+		b.doc.Components.Headers[corsHeader] = &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: openapi3.Parameter{
+			Description: "The origins whose browser pages may read the response (output.openapi.cors_origins).",
+			Schema:      schema.NewRef(),
+		}}}
+	}
 	for _, h := range b.headers {
 		p := openapi3.Parameter{
 			Description: b.headerDescription(h, b.c.Default),
 			Required:    h.required,
-			Schema:      openapi3.NewStringSchema().NewRef(),
+			Schema:      openapi3.NewStringSchema().WithMaxLength(HeaderMax).NewRef(),
 		}
 		p.Extensions = b.translations(nil, "description", func(l string) string { return b.headerDescription(h, l) })
 		b.doc.Components.Headers[h.key] = &openapi3.HeaderRef{Value: &openapi3.Header{Parameter: p}}
@@ -511,10 +610,13 @@ func (b *builder) addResponses() {
 	for _, r := range b.responses {
 		resp := openapi3.NewResponse().WithDescription(b.responseDescription(r, b.c.Default))
 		resp.Extensions = b.translations(nil, "description", func(l string) string { return b.responseDescription(r, l) })
-		if len(r.headers) > 0 {
+		if len(r.headers) > 0 || len(b.o.CORSOrigins) > 0 {
 			resp.Headers = openapi3.Headers{}
 			for _, h := range r.headers {
 				resp.Headers[h.header.Name] = &openapi3.HeaderRef{Ref: "#/components/headers/" + h.key}
+			}
+			if len(b.o.CORSOrigins) > 0 {
+				resp.Headers[corsHeader] = &openapi3.HeaderRef{Ref: "#/components/headers/" + corsHeader}
 			}
 		}
 		examples := openapi3.Examples{}
@@ -617,7 +719,7 @@ func (f lazy) MarshalYAML() (any, error)    { return f(), nil }
 func (f lazy) MarshalJSON() ([]byte, error) { return json.Marshal(f()) }
 
 func (b *builder) exampleSummary(code *catalog.Code, lang string) string {
-	return strconv.Itoa(code.Number) + " " + code.ID + ": " + placeholderText(code.Message, lang)
+	return strconv.Itoa(code.Number) + " " + code.ID + ": " + textenc.OneLine(placeholderText(code.Message, lang))
 }
 
 // exampleDescription joins a code's description and its deprecation. The

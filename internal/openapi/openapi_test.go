@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -22,6 +23,7 @@ import (
 	"github.com/errgen/errgen/internal/openapi/openapitest"
 	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/testtool"
+	"github.com/errgen/errgen/internal/textenc"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
@@ -192,7 +194,7 @@ func TestValidateRejects(t *testing.T) {
 	for _, b := range []struct{ name, old, new string }{
 		{"example code outside every enum", `"code": 441,`, `"code": 99999,`},
 		{"example status is a string", `"status": 404,`, `"status": "404",`},
-		{"example wire name outside every enum", `"name": "RoomNotFound",`, `"name": "NoSuchName",`},
+		{"example wire name longer than every wire name", `"name": "RoomNotFound",`, `"name": "` + strings.Repeat("RoomNotFound", 20) + `",`},
 		{"dangling schema ref", `"$ref": "#/components/schemas/Problem"`, `"$ref": "#/components/schemas/Nope"`},
 		{"dangling header ref", `"$ref": "#/components/headers/Retry-After"`, `"$ref": "#/components/headers/Nope"`},
 		{"bad component key", `"NotFound": {`, `"Not Found": {`},
@@ -226,7 +228,7 @@ func TestContent(t *testing.T) {
 
 func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 	t.Helper()
-	if doc.OpenAPI != openapi.Version || doc.Info.Title != options(t, c).Title || doc.Info.Version != options(t, c).Version {
+	if doc.OpenAPI != openapi.Version30 || doc.Info.Title != options(t, c).Title || doc.Info.Version != options(t, c).Version {
 		t.Errorf("openapi/info = %s %q %q", doc.OpenAPI, doc.Info.Title, doc.Info.Version)
 	}
 	if doc.Paths.Len() != 0 {
@@ -255,7 +257,8 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 			nums = append(nums, float64(code.Number))
 			ids = append(ids, code.ID)
 			for _, l := range c.Languages {
-				texts[l.Tag] = append(texts[l.Tag], code.Message.Plain(l.Tag, braces))
+				// One line: openapi-typescript pastes each after `//`.
+				texts[l.Tag] = append(texts[l.Tag], textenc.OneLine(code.Message.Plain(l.Tag, braces)))
 			}
 			if !code.Client && !slices.Contains(wires, code.Wire) {
 				wires = append(wires, code.Wire)
@@ -272,7 +275,7 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 		}
 		if len(wires) > 0 {
 			name := table.TypeName + "Name"
-			wantSchemas = append(wantSchemas, name)
+			wantSchemas = append(wantSchemas, name, table.TypeName+openapi.ProblemSchema)
 			w := comp.Schemas[name]
 			if w == nil {
 				t.Fatalf("no schema %s", name)
@@ -372,7 +375,7 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 			}
 			for _, l := range others {
 				s, _ := ex.Value.Extensions["x-summary-"+l].(string)
-				if !strings.HasSuffix(s, code.Message.Plain(l, braces)) {
+				if !strings.HasSuffix(s, textenc.OneLine(code.Message.Plain(l, braces))) {
 					t.Errorf("%s/%s: x-summary-%s = %q", w.name, code.QualifiedName(), l, s)
 				}
 			}
@@ -382,8 +385,18 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 		if h := c.HTTPStatus(status); h != nil {
 			obliged = c.ObligedHeaders(h)
 		}
-		if len(r.Value.Headers) != len(obliged) {
-			t.Errorf("%s: %d headers, want %d", w.name, len(r.Value.Headers), len(obliged))
+		// And the CORS origin, where the catalog gives origins.
+		origins := options(t, c).CORSOrigins
+		if want := len(obliged) + min(len(origins), 1); len(r.Value.Headers) != want {
+			t.Errorf("%s: %d headers, want %d", w.name, len(r.Value.Headers), want)
+		}
+		if len(origins) > 0 {
+			cors := r.Value.Headers["Access-Control-Allow-Origin"]
+			if cors == nil || cors.Value == nil || !reflect.DeepEqual(cors.Value.Schema.Value.Enum, toAny(origins)) {
+				t.Errorf("%s: Access-Control-Allow-Origin is not the catalog's origins %q", w.name, origins)
+			} else {
+				usedHeaders["Access-Control-Allow-Origin"] = true
+			}
 		}
 		for _, h := range obliged {
 			ref := r.Value.Headers[h.Name]
@@ -415,6 +428,14 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 			}
 		}
 	}
+}
+
+func toAny(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
 }
 
 func braces(p string) string { return "{" + p + "}" }
@@ -585,6 +606,24 @@ func TestOpenAPITypeScript(t *testing.T) {
 					t.Errorf("%s union = %v, want %v", table.TypeName, got[table.TypeName], want)
 				}
 			}
+			// With --enum, in every version: TypeScript that tsc --strict
+			// compiles, one enum per table named by x-enum-varnames. The
+			// seed and the hostile catalog: the fixtures add nothing here.
+			if tc.name != "seed" && tc.name != "hostile" {
+				return
+			}
+			for _, v := range specVersions {
+				enums := openapitest.Enums(t, c, v)
+				for _, table := range c.Tables {
+					want := map[string]int{}
+					for _, code := range table.Codes {
+						want[code.ID] = code.Number
+					}
+					if !maps.Equal(enums[table.TypeName], want) {
+						t.Errorf("%s: enum %s = %v, want %v", v, table.TypeName, enums[table.TypeName], want)
+					}
+				}
+			}
 		})
 	}
 }
@@ -593,4 +632,38 @@ func TestOpenAPITypeScript(t *testing.T) {
 func options(t testing.TB, c *catalog.Catalog) openapi.Options {
 	t.Helper()
 	return testtool.Options(t, c, openapi.Target.Name, openapi.ReadOptions)
+}
+
+// TestOptionsRejects checks that output.openapi's spec_version and
+// cors_origins refuse what errgen cannot write, each problem at its line,
+// all at once.
+func TestOptionsRejects(t *testing.T) {
+	data, err := os.ReadFile("testdata/catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := "openapi: {dir: out/openapi, title: Fixture API errors, version: 2.1.0}"
+	bad := "openapi: {dir: out/openapi, title: Fixture API errors, version: 2.1.0, spec_version: \"3.2\",\n    cors_origins: [\"https://app.example.com/path\", \"https://ok.example.com\", \"https://ok.example.com\", \"*\"]}"
+	if !strings.Contains(string(data), good) {
+		t.Fatalf("testdata/catalog.yaml no longer has %q", good)
+	}
+	file := filepath.Join(t.TempDir(), "codes.yaml")
+	if err := os.WriteFile(file, []byte(strings.Replace(string(data), good, bad, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err = catalog.Load(file, openapi.Target)
+	if err == nil {
+		t.Fatal("the catalog loads")
+	}
+	for _, want := range []string{
+		`codes.yaml:14:`, `spec_version "3.2"`,
+		`codes.yaml:15:`, `"https://app.example.com/path" is not an origin`, `"https://ok.example.com" is listed twice`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the error does not say %s:\n%v", want, err)
+		}
+	}
+	if strings.Contains(err.Error(), `"*" is not`) {
+		t.Errorf("\"*\" is an origin:\n%v", err)
+	}
 }

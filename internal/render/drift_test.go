@@ -2,9 +2,11 @@ package render_test
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"testing"
 
+	"github.com/errgen/errgen/internal/openapi"
 	"github.com/errgen/errgen/internal/openapi/openapitest"
 	"github.com/errgen/errgen/internal/testtool"
 )
@@ -12,7 +14,7 @@ import (
 const enumValues = `import * as codes from "./out/typescript/index.js";
 const out = {};
 for (const name of process.argv.slice(2)) {
-  out[name] = Object.values(codes[name]).filter((v) => typeof v === "number").sort((a, b) => a - b);
+  out[name] = Object.fromEntries(Object.entries(codes[name]).filter(([, v]) => typeof v === "number"));
 }
 process.stdout.write(JSON.stringify(out));
 `
@@ -28,7 +30,7 @@ func TestTypeScriptMatchesOpenAPI(t *testing.T) {
 	for _, table := range c.Tables {
 		args = append(args, table.TypeName)
 	}
-	var fromTS map[string][]int
+	var fromTS map[string]map[string]int
 	if err := json.Unmarshal([]byte(testtool.Run(t, dir, testtool.Node(t), args...)), &fromTS); err != nil {
 		t.Fatal(err)
 	}
@@ -36,8 +38,20 @@ func TestTypeScriptMatchesOpenAPI(t *testing.T) {
 	for _, table := range c.Tables {
 		spec := slices.Clone(fromSpec[table.TypeName])
 		slices.Sort(spec)
-		if len(spec) != len(table.Codes) || !slices.Equal(spec, fromTS[table.TypeName]) {
-			t.Errorf("%s:\n openapi-typescript %v\n TypeScript target  %v", table.TypeName, spec, fromTS[table.TypeName])
+		ts := slices.Sorted(maps.Values(fromTS[table.TypeName]))
+		if len(spec) != len(table.Codes) || !slices.Equal(spec, ts) {
+			t.Errorf("%s:\n openapi-typescript %v\n TypeScript target  %v", table.TypeName, spec, ts)
+		}
+	}
+	// openapi-typescript --enum names each member by x-enum-varnames: in
+	// every spec version, its enums are the TypeScript target's, member
+	// for member.
+	for _, v := range []string{openapi.Version30} {
+		enums := openapitest.Enums(t, c, v)
+		for _, table := range c.Tables {
+			if !maps.Equal(enums[table.TypeName], fromTS[table.TypeName]) {
+				t.Errorf("%s %s:\n openapi-typescript --enum %v\n TypeScript target       %v", v, table.TypeName, enums[table.TypeName], fromTS[table.TypeName])
+			}
 		}
 	}
 }

@@ -8,6 +8,7 @@
 //	Go comment           GoComment, GoCommentRune      NUL, BOM and controls Go source cannot hold or editors garble
 //	JS string literal    WriteJSString, JSString       quotes, line terminators (LF, CR, U+2028, U+2029), Trojan Source
 //	JSDoc comment        JSDocLines, JSDocText, JSDocURL  `*/` closing the comment, `@` starting a tag, text outside the margin
+//	one-line plain text  OneLine                       a line break or control in text a tool pastes after `//`
 //	JSON string          WriteJSONString               quotes, controls, U+2028/U+2029 for old JS readers
 //	YAML scalar          YAML, YAMLLine, YAMLQuoted    indicators, null/bool/number look-alikes, folded line breaks, NEL/LS/PS
 //	CommonMark block     CommonMark                    emphasis, links, raw HTML (<script>, handlers), entities, lists, code blocks

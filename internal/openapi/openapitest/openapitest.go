@@ -10,10 +10,12 @@
 package openapitest
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/errgen/errgen/internal/catalog"
@@ -25,7 +27,21 @@ import (
 // on the YAML document and returns the TypeScript it writes.
 func TypeScript(t testing.TB, c *catalog.Catalog) string {
 	t.Helper()
-	files, err := openapi.Target.EmitFor(c)
+	ts, _ := typeScript(t, c, "", false)
+	return ts
+}
+
+// typeScript renders c with the OpenAPI target, in spec_version version
+// where it is not "", runs the pinned openapi-typescript on the YAML
+// document (with --enum where enum is set) and returns what it writes and
+// the file it wrote it to.
+func typeScript(t testing.TB, c *catalog.Catalog, version string, enum bool) (ts, file string) {
+	t.Helper()
+	o := testtool.Options(t, c, openapi.Target.Name, openapi.ReadOptions)
+	if version != "" {
+		o.SpecVersion = version
+	}
+	files, err := openapi.Emit(c, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,13 +54,57 @@ func TypeScript(t testing.TB, c *catalog.Catalog) string {
 			}
 		}
 	}
-	out := filepath.Join(dir, "errors.d.ts")
-	testtool.Run(t, dir, testtool.NodeBin(t, "openapi-typescript"), in, "-o", out)
+	out := filepath.Join(dir, "errors.ts")
+	args := []string{in, "-o", out}
+	if enum {
+		args = append(args, "--enum")
+	}
+	testtool.Run(t, dir, testtool.NodeBin(t, "openapi-typescript"), args...)
 	data, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return string(data)
+	return string(data), out
+}
+
+// dumpEnums prints, as JSON, every enum object of the compiled module
+// named by argv[2] (name → member → number), as Node evaluates it.
+const dumpEnums = `const m = await import(process.argv[2]);
+const out = {};
+for (const [name, value] of Object.entries(m)) {
+  if (value === null || typeof value !== "object") continue;
+  out[name] = {};
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === "number") out[name][k] = v;
+  }
+}
+process.stdout.write(JSON.stringify(out));
+`
+
+// Enums renders c in the given spec_version, runs the pinned
+// openapi-typescript with --enum, compiles what it writes with the pinned
+// tsc under --strict (any error fails the test: a catalog's text must not
+// leak out of a string or a comment) and returns each enum as Node
+// evaluates the compiled module: enum name → member name → number.
+func Enums(t testing.TB, c *catalog.Catalog, version string) map[string]map[string]int {
+	t.Helper()
+	_, file := typeScript(t, c, version, true)
+	dir := filepath.Dir(file)
+	testtool.Run(t, dir, testtool.NodeBin(t, "tsc"), "--strict", "--target", "es2022", "--module", "es2022",
+		"--noEmitOnError", "--outDir", filepath.Join(dir, "js"), file)
+	js := filepath.Join(dir, "js", strings.TrimSuffix(filepath.Base(file), ".ts")+".mjs")
+	if err := os.Rename(strings.TrimSuffix(js, ".mjs")+".js", js); err != nil {
+		t.Fatal(err)
+	}
+	script := filepath.Join(dir, "dump.mjs")
+	if err := os.WriteFile(script, []byte(dumpEnums), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var enums map[string]map[string]int
+	if err := json.Unmarshal([]byte(testtool.Run(t, dir, testtool.Node(t), script, js)), &enums); err != nil {
+		t.Fatal(err)
+	}
+	return enums
 }
 
 // CodeUnions returns, for each table of c (keyed by its TypeName), the
