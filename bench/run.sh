@@ -198,7 +198,7 @@ for n in ${BENCH_PHASE_SIZES:-seed $SIZES}; do
 	1000) bt=5x ;;
 	*) bt=1x ;;
 	esac
-	for bench in Decode Load EmitGo EmitOpenAPI EmitTypeScript EmitMarkdown Write; do
+	for bench in Decode Load EmitGo EmitOpenAPI EmitTypeScript EmitMarkdown Write TranslationsExport TranslationsImport; do
 		if [[ $n != seed ]] && ((n >= 50000)); then
 			prev=$(seconds_at 10000 "$bench")
 			if awk -v s="$prev" 'BEGIN { exit !(s > 3) }'; then

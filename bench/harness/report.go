@@ -559,6 +559,10 @@ var phases = []struct{ key, label string }{
 	{"EmitMarkdown", "emit Markdown (`markdown.Emit`)"},
 	{"Write/unchanged", "write, out/ up to date (`output.Writer`)"},
 	{"Write/fresh", "write, empty out/ (every file synced)"},
+	{"TranslationsExport/po", "translations export -lang ko, PO: load + every text (mark: ≤ 2 s at N = 10 000)"},
+	{"TranslationsExport/xliff", "translations export -lang ko, XLIFF 2.0 (mark: ≤ 2 s at N = 10 000)"},
+	{"TranslationsImport/po", "translations import, PO, every translation changed: load, check, edit in place, reload, sums (mark: ≤ 2 s at N = 10 000)"},
+	{"TranslationsImport/xliff", "translations import, XLIFF 2.0, the same (mark: ≤ 2 s at N = 10 000)"},
 }
 
 func phaseKey(key string, n int) string {

@@ -97,6 +97,9 @@ func runGenerate(e *env, args []string) int {
 // does not pass unnoticed through a quiet generate.
 func (e *env) countAdvice(cf *catalogFlags, c *catalog.Catalog) {
 	advice := catalog.Lint(c)
+	if stale, ok := e.staleAdvice(cf, c); ok {
+		advice = append(advice, stale...)
+	}
 	if len(advice) == 0 {
 		return
 	}

@@ -59,9 +59,13 @@ func TestStaleTranslationSurvivesMerge(t *testing.T) {
 	}
 	git(dir, "add", ".")
 	git(dir, "commit", "-q", "-m", "catalog")
+	before := must(t, errgen(t, dir, "generate"), "generate").stderr
 
 	edit(t, filepath.Join(dir, "codes.yaml"), "{en: The channel does not exist.,", "{en: No channel has this ID.,")
-	must(t, errgen(t, dir, "generate"), "generate after the edit")
+	after := must(t, errgen(t, dir, "generate"), "generate after the edit").stderr
+	if lintCount(t, after) != lintCount(t, before)+1 {
+		t.Errorf("generate does not count the stale translation among lint's warnings:\n%s\n%s", before, after)
+	}
 	must(t, errgen(t, dir, "check"), "check after the edit")
 	git(dir, "commit", "-q", "-am", "reword 2003")
 
@@ -96,12 +100,12 @@ func TestStaleTranslationSurvivesMerge(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(clone, "ko.po"), []byte(reviewed), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := os.ReadFile(filepath.Join(clone, "codes.yaml"))
+	catBefore, _ := os.ReadFile(filepath.Join(clone, "codes.yaml"))
 	r = must(t, errgen(t, clone, "translations", "import", "ko.po"), "import")
 	if !strings.Contains(r.stdout, "0 translation(s) written") {
 		t.Errorf("import: %s", r.stdout)
 	}
-	if after, _ := os.ReadFile(filepath.Join(clone, "codes.yaml")); string(after) != string(before) {
+	if after, _ := os.ReadFile(filepath.Join(clone, "codes.yaml")); string(after) != string(catBefore) {
 		t.Error("importing unchanged translations changed codes.yaml")
 	}
 	if r := must(t, errgen(t, clone, "lint"), "lint after import"); strings.Contains(r.stderr, "stale") {
@@ -181,4 +185,15 @@ func lineOf(t *testing.T, path, s string) string {
 		t.Fatalf("%s has no %q", path, s)
 	}
 	return strconv.Itoa(strings.Count(string(data)[:i], "\n") + 1)
+}
+
+// lintCount is the number of lint warnings generate's last line counts.
+func lintCount(t *testing.T, stderr string) int {
+	t.Helper()
+	m := regexp.MustCompile(`errgen: (\d+) lint warning`).FindStringSubmatch(stderr)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
 }

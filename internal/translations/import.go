@@ -163,13 +163,10 @@ func Import(cat *catalog.Catalog, data []byte, sums Sums, name string, file []by
 	for ctx, r := range taken {
 		old.recs[key{lang, ctx}] = r
 	}
-	root, err := tree(cat.Path, out)
-	if err != nil {
-		errorf(catalog.Pos{File: cat.Path, Line: 1, Column: 1}, "", "%v", err)
-		return res
-	}
+	// The edits added language values only: the old tree still names
+	// every text of the new catalog, and Record reads no position.
 	res.Output = out
-	res.Sums = Record(all(next, root, old), old).Format()
+	res.Sums = Record(all(next, ed.Root, old), old).Format()
 	return res
 }
 
