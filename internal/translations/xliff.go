@@ -43,7 +43,14 @@ func WriteXLIFF(f *File) []byte {
 		note := func(category, text string) {
 			ws("\n        ")
 			start("note", "category", category)
-			writeInline(e, text, false, nil)
+			// A note holds text only: a character XML cannot hold is
+			// shown as U+FFFD there (the source and target keep it).
+			_ = e.EncodeToken(xml.CharData(strings.Map(func(r rune) rune {
+				if xmlChar(r) {
+					return r
+				}
+				return utf8.RuneError
+			}, text)))
 			end("note")
 		}
 		note("identifier", u.Name)
@@ -61,12 +68,12 @@ func WriteXLIFF(f *File) []byte {
 		start("segment", "state", state)
 		ws("\n        ")
 		start("source")
-		writeInline(e, u.Source, u.Message, nil)
+		writeInline(e, u.Source, u.Message)
 		end("source")
 		if u.Target != "" {
 			ws("\n        ")
 			start("target")
-			writeInline(e, u.Target, u.Message, nil)
+			writeInline(e, u.Target, u.Message)
 			end("target")
 		}
 		ws("\n      ")
@@ -101,7 +108,7 @@ func nmtoken(s string) string {
 // writeInline writes a text as XLIFF inline content. In a message,
 // {name} becomes <ph id="name"/> (id name-2 for its second use) and a
 // doubled brace one literal brace.
-func writeInline(e *xml.Encoder, s string, message bool, _ []string) {
+func writeInline(e *xml.Encoder, s string, message bool) {
 	if !message {
 		writeText(e, s)
 		return
