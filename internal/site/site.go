@@ -218,7 +218,7 @@ func (b *builder) put(f output.File) error {
 		return fmt.Errorf("site: %s: the page is %d bytes, more than %d", rel, buf.Len(), MaxPageBytes)
 	}
 	dir := filepath.Join(b.stage, filepath.FromSlash(p.path))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := mkdir(dir); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), buf.Bytes(), 0o644); err != nil {
@@ -239,6 +239,16 @@ func (b *builder) put(f output.File) error {
 		}
 	}
 	return nil
+}
+
+// mkdir makes a page's folder. Nearly every page has a folder of its own
+// in a folder that exists already: one mkdir, not MkdirAll's stats first.
+func mkdir(dir string) error {
+	err := os.Mkdir(dir, 0o755)
+	if err == nil || errors.Is(err, fs.ErrExist) {
+		return nil
+	}
+	return os.MkdirAll(dir, 0o755)
 }
 
 var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
