@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/errgen/errgen/internal/testtool"
 )
 
 // gitRepo makes dir a git repository with a fixed identity and returns a
@@ -196,4 +198,42 @@ func lintCount(t *testing.T, stderr string) int {
 	}
 	n, _ := strconv.Atoi(m[1])
 	return n
+}
+
+// A brand-new module that adopted errgen by the README's recipe sends its
+// texts to a translator and back with go tool errgen: the PO passes
+// gettext's check, the translator's change lands in the generated Go, and
+// the committed state checks clean.
+func TestTranslationsInAdopter(t *testing.T) {
+	testtool.Command(t, "bash", "tools-debian")
+	msgfmt := testtool.Command(t, "msgfmt", "tools-debian")
+	a := newAdopter(t, nil)
+	if _, err := os.Stat(filepath.Join(a.dir, "codes.sum")); err != nil {
+		t.Fatalf("go generate wrote no codes.sum: %v", err)
+	}
+	a.run("go", "tool", "errgen", "translations", "export", "-lang", "ko", "-o", "ko.po")
+	a.run(msgfmt, "--check-format", "-o", os.DevNull, "ko.po")
+	po, err := os.ReadFile(filepath.Join(a.dir, "ko.po"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const old, new = `msgstr "항목이 존재하지 않습니다."`, `msgstr "그런 항목이 없습니다."`
+	if !strings.Contains(string(po), old) {
+		t.Fatalf("the export has no %s", old)
+	}
+	a.write(map[string]string{"ko.po": strings.Replace(string(po), old, new, 1)})
+	if out := a.run("go", "tool", "errgen", "translations", "import", "ko.po"); !strings.Contains(out, "1 translation(s) written") {
+		t.Errorf("import: %s", out)
+	}
+	a.run("go", "generate", "./...")
+	if out := a.run("go", "tool", "errgen", "check"); !strings.Contains(out, "up to date") {
+		t.Errorf("check: %s", out)
+	}
+	gen, err := os.ReadFile(filepath.Join(a.dir, "out", "go", "codes", "errorcode.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(gen), "그런 항목이 없습니다.") {
+		t.Error("the generated Go does not carry the imported translation")
+	}
 }

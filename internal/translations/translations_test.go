@@ -1,6 +1,7 @@
 package translations
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,6 +13,8 @@ import (
 	"github.com/errgen/errgen/internal/render"
 	"github.com/errgen/errgen/internal/testtool"
 )
+
+var update = flag.Bool("update", false, "rewrite testdata/golden from the export")
 
 // fixture is a catalog as its bytes, its model and its sums file.
 type fixture struct {
@@ -328,4 +331,39 @@ func TestHostileFilesPassTheirTools(t *testing.T) {
 	testtool.Run(t, "", msgfmt, "--check-format", "-o", os.DevNull, write(t, "ko.po", f.export(t, "ko", "po")))
 	schema := filepath.Join("testdata", "xliff", "xliff_core_2.0.xsd")
 	testtool.Run(t, "", xmllint, "--noout", "--schema", schema, write(t, "ko.xlf", f.export(t, "ko", "xliff")))
+}
+
+// TestExportGolden pins both formats and the sums file for the small
+// fixture catalog, one of whose Korean messages was translated from an
+// older English (review a change with go test -update and git diff).
+func TestExportGolden(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(testtool.Root(t), "testdata", "catalogs", "small.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := load(t, "codes.yaml", data)
+	root, err := tree(f.name, f.data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.sums = Record(all(f.cat, root, Sums{}), Sums{})
+	k := key{"ko", "error.2003.message"}
+	r, ok := f.sums.recs[k]
+	if !ok {
+		t.Fatal("no record of error.2003.message in ko")
+	}
+	r.source = "The channel is not there."
+	f.sums.recs[k] = r
+	testtool.Golden(t, "testdata/golden/small.sum", f.sums.Format(), *update)
+	testtool.Golden(t, "testdata/golden/small.ko.po", f.export(t, "ko", "po"), *update)
+	testtool.Golden(t, "testdata/golden/small.ko.xlf", f.export(t, "ko", "xliff"), *update)
+	testtool.Golden(t, "testdata/golden/small.ja.po", f.export(t, "ja", "po"), *update)
+
+	// The stale entry's form is one the formats' own tools accept.
+	msgfmt := testtool.Command(t, "msgfmt", "tools-debian")
+	xmllint := testtool.Command(t, "xmllint", "tools-debian")
+	for _, po := range []string{"small.ko.po", "small.ja.po"} {
+		testtool.Run(t, "", msgfmt, "--check-format", "-o", os.DevNull, filepath.Join("testdata", "golden", po))
+	}
+	testtool.Run(t, "", xmllint, "--noout", "--schema", filepath.Join("testdata", "xliff", "xliff_core_2.0.xsd"), filepath.Join("testdata", "golden", "small.ko.xlf"))
 }
