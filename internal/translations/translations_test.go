@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -366,4 +367,39 @@ func TestExportGolden(t *testing.T) {
 		testtool.Run(t, "", msgfmt, "--check-format", "-o", os.DevNull, filepath.Join("testdata", "golden", po))
 	}
 	testtool.Run(t, "", xmllint, "--noout", "--schema", filepath.Join("testdata", "xliff", "xliff_core_2.0.xsd"), filepath.Join("testdata", "golden", "small.ko.xlf"))
+}
+
+// A translation made from an older English stays stale when it comes
+// back after the English changed: the sums record the English of the
+// file it came in, not the catalog's.
+func TestImportFromOlderSourceStaysStale(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(testtool.Root(t), "testdata", "catalogs", "small.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := load(t, "codes.yaml", data)
+	po := strings.Replace(string(old.export(t, "ko", "po")), `msgstr "존재하지 않는 채널입니다"`, `msgstr "채널이 없습니다"`, 1)
+
+	now := load(t, "codes.yaml", []byte(strings.Replace(string(data), "The channel does not exist.", "No channel has this ID.", 1)))
+	res := now.imp("ko.po", []byte(po))
+	if len(res.Errors) > 0 || res.Written != 1 {
+		t.Fatalf("import: %v, %d written", res.Errors, res.Written)
+	}
+	next := load(t, "codes.yaml", res.Output)
+	if next.sums, err = ParseSums("codes.sum", res.Sums); err != nil {
+		t.Fatal(err)
+	}
+	file, err := Export(next.cat, next.data, next.sums, "ko")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stale []string
+	for _, u := range file.Units {
+		if u.Stale() {
+			stale = append(stale, u.Context+": "+u.Previous+" -> "+u.Target)
+		}
+	}
+	if want := []string{"error.2003.message: The channel does not exist. -> 채널이 없습니다"}; !slices.Equal(stale, want) {
+		t.Errorf("stale: %q, want %q", stale, want)
+	}
 }
