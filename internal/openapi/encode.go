@@ -18,7 +18,7 @@ import (
 
 // rootOrder puts the small, identifying fields first: the marker must lie
 // within output's window of the JSON file, and people read top-down.
-var rootOrder = []string{"openapi", "x-generated", "info", "paths", "components"}
+var rootOrder = []string{"openapi", "x-generated", "jsonSchemaDialect", "info", "paths", "components"}
 
 // Marshal writes doc as YAML and JSON into memory; the target writes
 // each file straight to the output (writeDoc). The same walk of the

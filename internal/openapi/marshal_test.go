@@ -12,8 +12,9 @@ import (
 )
 
 // TestYAMLReadsAsJSONInTwoParsers reads the YAML errgen writes, for every
-// case, with two parsers that share nothing with errgen or yaml.v3 (npm's
-// yaml and js-yaml, which @redocly/cli reads specs with): each must give
+// case in both spec versions, with two parsers that share nothing with
+// errgen or yaml.v3 (npm's yaml and js-yaml, which @redocly/cli reads
+// specs with): each must give
 // exactly the JSON document written beside it, key order included.
 func TestYAMLReadsAsJSONInTwoParsers(t *testing.T) {
 	node := testtool.Node(t)
@@ -26,13 +27,15 @@ func TestYAMLReadsAsJSONInTwoParsers(t *testing.T) {
 	dir := t.TempDir()
 	args := []string{script, filepath.Dir(modules)}
 	for _, tc := range cases {
-		files := emit(t, load(t, tc.catalog))
-		for _, name := range []string{openapi.YAMLName, openapi.JSONName} {
-			p := filepath.Join(dir, tc.name+"-"+name)
-			if err := os.WriteFile(p, files[name], 0o644); err != nil {
-				t.Fatal(err)
+		for _, v := range specVersions {
+			files := emitVersion(t, tc, v)
+			for _, name := range []string{openapi.YAMLName, openapi.JSONName} {
+				p := filepath.Join(dir, tc.name+"-"+v+"-"+name)
+				if err := os.WriteFile(p, files[name], 0o644); err != nil {
+					t.Fatal(err)
+				}
+				args = append(args, p)
 			}
-			args = append(args, p)
 		}
 	}
 	testtool.Run(t, dir, node, args...)

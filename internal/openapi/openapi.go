@@ -1,5 +1,5 @@
-// Package openapi renders a catalog as an OpenAPI 3.0.3 document of
-// reusable components: one integer enum per code table, one wire-name enum
+// Package openapi renders a catalog as an OpenAPI document of reusable
+// components, 3.0.3 or (output.openapi.spec_version) 3.1: one integer enum per code table, one wire-name enum
 // per table, an RFC 9457 Problem schema, and one response per HTTP error
 // status with a named example for every code a server sends with it.
 //
@@ -28,6 +28,13 @@ import (
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/textenc"
+)
+
+// document31 is what a document of spec_version "3.1" declares, and
+// dialect2020 the JSON Schema dialect its schemas are written in.
+const (
+	document31  = "3.1.1"
+	dialect2020 = "https://json-schema.org/draft/2020-12/schema"
 )
 
 // corsHeader is the header output.openapi.cors_origins declares on
@@ -171,6 +178,10 @@ func Build(c *catalog.Catalog, o Options) (*openapi3.T, error) {
 			Responses: openapi3.ResponseBodies{},
 		},
 	}}
+	if o.SpecVersion == Version31 {
+		b.doc.OpenAPI = document31
+		b.doc.JSONSchemaDialect = dialect2020
+	}
 	b.plan()
 	if err := b.checkKeys(); err != nil {
 		return nil, err
@@ -472,6 +483,9 @@ func (b *builder) addSchemas() {
 			}
 		}
 		s.Enum = enum
+		if b.o.SpecVersion == Version31 {
+			s.OneOf = b.enumMembers(t)
+		}
 		if s.Extensions == nil {
 			s.Extensions = map[string]any{}
 		}
@@ -515,6 +529,33 @@ func (b *builder) addSchemas() {
 		variants = append(variants, e.variant())
 	}
 	schemas[ProblemSchema] = b.problemSchema(variants).NewRef()
+}
+
+// enumMembers are a table's codes as 3.1 writes an enum with a name and a
+// text per member: a oneOf of {const, title, description}, the title the
+// code's id, the description its whole message (line breaks kept, as
+// CommonMark) and its description, each other language beside it.
+func (b *builder) enumMembers(t *catalog.Table) openapi3.SchemaRefs {
+	members := make(openapi3.SchemaRefs, len(t.Codes))
+	for i, c := range t.Codes {
+		m := &openapi3.Schema{Const: c.Number, Title: c.ID, Description: memberDescription(c, b.c.Default)}
+		m.Extensions = b.translations(nil, "description", func(l string) string { return memberDescription(c, l) })
+		if c.Deprecated != nil {
+			m.Deprecated = true
+		}
+		members[i] = m.NewRef()
+	}
+	return members
+}
+
+// memberDescription is a code's message, placeholders as {name}, and its
+// description, in one language.
+func memberDescription(c *catalog.Code, lang string) string {
+	s := textenc.CommonMark(placeholderText(c.Message, lang))
+	if d := c.Description.Get(lang); d != "" {
+		s += "\n\n" + textenc.CommonMark(d)
+	}
+	return s
 }
 
 // variant names the table's Problem variant.

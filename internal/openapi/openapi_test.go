@@ -48,6 +48,17 @@ var cases = []testCase{
 	{"hostile", "../../testdata/catalogs/hostile.yaml", false},
 }
 
+func caseNamed(t testing.TB, name string) testCase {
+	t.Helper()
+	for _, tc := range cases {
+		if tc.name == name {
+			return tc
+		}
+	}
+	t.Fatalf("no case %s", name)
+	return testCase{}
+}
+
 func load(t testing.TB, file string) *catalog.Catalog {
 	t.Helper()
 	c, err := catalog.Load(file)
@@ -79,21 +90,31 @@ func emit(t testing.TB, c *catalog.Catalog) map[string][]byte {
 	return out
 }
 
-// TestGolden compares both files of every case with testdata/golden/<case>,
-// byte for byte. Run `go test ./internal/openapi -update` after a wanted
-// change and review the diff.
+// goldenDir is where a case's output in one spec version is kept:
+// testdata/golden/<case> for 3.0.3, testdata/golden/<case>-3.1 for 3.1.
+func goldenDir(tc testCase, version string) string {
+	if version == openapi.Version30 {
+		return filepath.Join("testdata", "golden", tc.name)
+	}
+	return filepath.Join("testdata", "golden", tc.name+"-"+version)
+}
+
+// TestGolden compares both files of every case, in both spec versions,
+// with its goldenDir, byte for byte. Run `go test ./internal/openapi
+// -update` after a wanted change and review the diff.
 func TestGolden(t *testing.T) {
 	for _, tc := range cases {
 		if !tc.golden {
 			continue
 		}
-		t.Run(tc.name, func(t *testing.T) {
-			files := emit(t, load(t, tc.catalog))
-			dir := filepath.Join("testdata", "golden", tc.name)
-			for _, name := range []string{openapi.YAMLName, openapi.JSONName} {
-				testtool.Golden(t, filepath.Join(dir, name), files[name], *update)
-			}
-		})
+		for _, v := range specVersions {
+			t.Run(tc.name+"-"+v, func(t *testing.T) {
+				files := emitVersion(t, tc, v)
+				for _, name := range []string{openapi.YAMLName, openapi.JSONName} {
+					testtool.Golden(t, filepath.Join(goldenDir(tc, v), name), files[name], *update)
+				}
+			})
+		}
 	}
 }
 
@@ -101,24 +122,31 @@ func TestGolden(t *testing.T) {
 // the YAML, and a string within output's window in the JSON.
 func TestMarker(t *testing.T) {
 	for _, tc := range cases {
-		files := emit(t, load(t, tc.catalog))
-		y, j := files[openapi.YAMLName], files[openapi.JSONName]
-		first, _, _ := bytes.Cut(y, []byte("\n"))
-		if string(first) != "# "+output.Marker {
-			t.Errorf("%s: YAML starts with %q", tc.name, first)
+		emit(t, load(t, tc.catalog)) // checks the files' paths
+		for _, v := range specVersions {
+			marker(t, tc.name+" "+v, emitVersion(t, tc, v))
 		}
-		for name, data := range files {
-			if !output.IsGenerated(data) {
-				t.Errorf("%s: %s is not recognised as generated", tc.name, name)
-			}
+	}
+}
+
+func marker(t *testing.T, name string, files map[string][]byte) {
+	t.Helper()
+	y, j := files[openapi.YAMLName], files[openapi.JSONName]
+	first, _, _ := bytes.Cut(y, []byte("\n"))
+	if string(first) != "# "+output.Marker {
+		t.Errorf("%s: YAML starts with %q", name, first)
+	}
+	for file, data := range files {
+		if !output.IsGenerated(data) {
+			t.Errorf("%s: %s is not recognised as generated", name, file)
 		}
-		var doc map[string]any
-		if err := json.Unmarshal(j, &doc); err != nil {
-			t.Fatal(err)
-		}
-		if doc["x-generated"] != output.Marker {
-			t.Errorf("%s: JSON x-generated = %v", tc.name, doc["x-generated"])
-		}
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(j, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["x-generated"] != output.Marker {
+		t.Errorf("%s: JSON x-generated = %v", name, doc["x-generated"])
 	}
 }
 
@@ -126,58 +154,72 @@ func TestMarker(t *testing.T) {
 // catalogs: map order must never leak into the output.
 func TestDeterministic(t *testing.T) {
 	for _, tc := range cases {
-		first := emit(t, load(t, tc.catalog))
-		for range 5 {
-			again := emit(t, load(t, tc.catalog))
-			if !reflect.DeepEqual(first, again) {
-				t.Fatalf("%s: two runs differ", tc.name)
+		for _, v := range specVersions {
+			first := emitVersion(t, tc, v)
+			for range 5 {
+				again := emitVersion(t, tc, v)
+				if !reflect.DeepEqual(first, again) {
+					t.Fatalf("%s %s: two runs differ", tc.name, v)
+				}
 			}
 		}
 	}
 }
 
-// TestSameDocument checks that the YAML and the JSON hold one tree.
+// TestSameDocument checks that the YAML and the JSON hold one tree, in
+// both spec versions.
 func TestSameDocument(t *testing.T) {
 	for _, tc := range cases {
-		files := emit(t, load(t, tc.catalog))
-		var fromYAML, fromJSON any
-		if err := yaml.Unmarshal(files[openapi.YAMLName], &fromYAML); err != nil {
-			t.Fatal(err)
-		}
-		if err := json.Unmarshal(files[openapi.JSONName], &fromJSON); err != nil {
-			t.Fatal(err)
-		}
-		// yaml.v3 reads integers as int, encoding/json as float64.
-		norm, err := json.Marshal(fromYAML)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var y any
-		if err := json.Unmarshal(norm, &y); err != nil {
-			t.Fatal(err)
-		}
-		if !reflect.DeepEqual(y, fromJSON) {
-			t.Errorf("%s: YAML and JSON hold different documents", tc.name)
+		for _, v := range specVersions {
+			sameDocument(t, tc.name+" "+v, emitVersion(t, tc, v))
 		}
 	}
 }
 
+func sameDocument(t *testing.T, name string, files map[string][]byte) {
+	t.Helper()
+	var fromYAML, fromJSON any
+	if err := yaml.Unmarshal(files[openapi.YAMLName], &fromYAML); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(files[openapi.JSONName], &fromJSON); err != nil {
+		t.Fatal(err)
+	}
+	// yaml.v3 reads integers as int, encoding/json as float64.
+	norm, err := json.Marshal(fromYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var y any
+	if err := json.Unmarshal(norm, &y); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(y, fromJSON) {
+		t.Errorf("%s: YAML and JSON hold different documents", name)
+	}
+}
+
 // TestValidateGolden validates the committed golden files with kin-openapi
-// straight from disk, independently of Emit.
+// straight from disk, independently of Emit: the 3.1 ones as 3.1.
 func TestValidateGolden(t *testing.T) {
 	for _, tc := range cases {
 		if !tc.golden {
 			continue
 		}
-		for _, name := range []string{openapi.YAMLName, openapi.JSONName} {
-			file := filepath.Join("testdata", "golden", tc.name, name)
-			loader := openapi3.NewLoader()
-			doc, err := loader.LoadFromFile(file)
-			if err != nil {
-				t.Fatalf("%s: %v", file, err)
-			}
-			if err := doc.Validate(loader.Context, openapi3.EnableMultiError()); err != nil {
-				t.Errorf("%s: %v", file, err)
+		for _, v := range specVersions {
+			for _, name := range []string{openapi.YAMLName, openapi.JSONName} {
+				file := filepath.Join(goldenDir(tc, v), name)
+				loader := openapi3.NewLoader()
+				doc, err := loader.LoadFromFile(file)
+				if err != nil {
+					t.Fatalf("%s: %v", file, err)
+				}
+				if doc.IsOpenAPI31OrLater() != (v == openapi.Version31) {
+					t.Errorf("%s: kin-openapi reads openapi %s", file, doc.OpenAPI)
+				}
+				if err := doc.Validate(loader.Context, openapi3.EnableMultiError()); err != nil {
+					t.Errorf("%s: %v", file, err)
+				}
 			}
 		}
 	}
@@ -214,22 +256,34 @@ func TestValidateRejects(t *testing.T) {
 // against the catalog, field by field, for every code.
 func TestContent(t *testing.T) {
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			c := load(t, tc.catalog)
-			files := emit(t, c)
-			doc, err := openapi3.NewLoader().LoadFromData(files[openapi.YAMLName])
-			if err != nil {
-				t.Fatal(err)
-			}
-			checkContent(t, c, doc)
-		})
+		for _, v := range specVersions {
+			t.Run(tc.name+"-"+v, func(t *testing.T) {
+				c := load(t, tc.catalog)
+				files := emitVersion(t, tc, v)
+				doc, err := openapi3.NewLoader().LoadFromData(files[openapi.YAMLName])
+				if err != nil {
+					t.Fatal(err)
+				}
+				checkContent(t, c, doc, v)
+			})
+		}
 	}
 }
 
-func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
+func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T, version string) {
 	t.Helper()
-	if doc.OpenAPI != openapi.Version30 || doc.Info.Title != options(t, c).Title || doc.Info.Version != options(t, c).Version {
-		t.Errorf("openapi/info = %s %q %q", doc.OpenAPI, doc.Info.Title, doc.Info.Version)
+	if doc.Info.Title != options(t, c).Title || doc.Info.Version != options(t, c).Version {
+		t.Errorf("info = %q %q", doc.Info.Title, doc.Info.Version)
+	}
+	switch version {
+	case openapi.Version30:
+		if doc.OpenAPI != openapi.Version30 || doc.JSONSchemaDialect != "" {
+			t.Errorf("openapi %s, jsonSchemaDialect %q", doc.OpenAPI, doc.JSONSchemaDialect)
+		}
+	case openapi.Version31:
+		if !strings.HasPrefix(doc.OpenAPI, "3.1.") || doc.JSONSchemaDialect != "https://json-schema.org/draft/2020-12/schema" {
+			t.Errorf("openapi %s, jsonSchemaDialect %q, want 3.1.x in JSON Schema 2020-12", doc.OpenAPI, doc.JSONSchemaDialect)
+		}
 	}
 	if doc.Paths.Len() != 0 {
 		t.Errorf("paths has %d entries", doc.Paths.Len())
@@ -268,6 +322,10 @@ func checkContent(t *testing.T, c *catalog.Catalog, doc *openapi3.T) {
 		if !v.Type.Is(openapi3.TypeInteger) || !reflect.DeepEqual(v.Enum, nums) {
 			t.Errorf("%s: type %v enum %v, want integer %v", table.TypeName, v.Type, v.Enum, nums)
 		}
+		if v.Min == nil || v.Max == nil || *v.Min != float64(table.Min) || *v.Max != float64(table.Max) {
+			t.Errorf("%s: minimum/maximum are not the table's range %d…%d", table.TypeName, table.Min, table.Max)
+		}
+		checkMembers(t, c, table, v, version)
 		checkList(t, v.Extensions, table.TypeName, "x-enum-varnames", ids)
 		checkList(t, v.Extensions, table.TypeName, "x-enum-descriptions", texts[c.Default])
 		for _, l := range others {
@@ -438,6 +496,44 @@ func toAny(s []string) []any {
 	return out
 }
 
+// checkMembers checks a table's enum members as 3.1 writes them, a oneOf
+// of {const, title, description}, and that 3.0 has none (it cannot hold
+// const).
+func checkMembers(t *testing.T, c *catalog.Catalog, table *catalog.Table, s *openapi3.Schema, version string) {
+	t.Helper()
+	if version == openapi.Version30 {
+		if len(s.OneOf) != 0 {
+			t.Errorf("%s: 3.0.3 with a oneOf", table.TypeName)
+		}
+		return
+	}
+	if len(s.OneOf) != len(table.Codes) {
+		t.Fatalf("%s: %d oneOf members, want %d", table.TypeName, len(s.OneOf), len(table.Codes))
+	}
+	text := func(code *catalog.Code, lang string) string {
+		d := textenc.CommonMark(code.Message.Plain(lang, braces))
+		if desc := code.Description.Get(lang); desc != "" {
+			d += "\n\n" + textenc.CommonMark(desc)
+		}
+		return d
+	}
+	for i, code := range table.Codes {
+		m := s.OneOf[i].Value
+		if fmt.Sprint(m.Const) != strconv.Itoa(code.Number) || m.Title != code.ID || m.Description != text(code, c.Default) {
+			t.Errorf("%s member %d = {const %v, title %q, description %q}, want {%d, %q, %q}",
+				table.TypeName, i, m.Const, m.Title, m.Description, code.Number, code.ID, text(code, c.Default))
+		}
+		if m.Deprecated != (code.Deprecated != nil) {
+			t.Errorf("%s member %s: deprecated = %v", table.TypeName, code.ID, m.Deprecated)
+		}
+		for _, l := range c.Languages {
+			if got, _ := m.Extensions["x-description-"+l.Tag].(string); l.Tag != c.Default && got != text(code, l.Tag) {
+				t.Errorf("%s member %s: x-description-%s = %q, want %q", table.TypeName, code.ID, l.Tag, got, text(code, l.Tag))
+			}
+		}
+	}
+}
+
 func braces(p string) string { return "{" + p + "}" }
 
 func exampleFill(code *catalog.Code) func(string) string {
@@ -512,43 +608,59 @@ func writeTree(t *testing.T, dir string, c *catalog.Catalog) []string {
 // in the repository, so the example's relative $refs resolve.
 func exampleTree(t *testing.T) (dir, spec string) {
 	t.Helper()
+	return exampleTreeIn(t, openapi.Version30)
+}
+
+// exampleTreeIn is exampleTree with the components in the given spec
+// version; for 3.1 the example declares itself 3.1.1 too, as a team
+// that moved would.
+func exampleTreeIn(t *testing.T, version string) (dir, spec string) {
+	t.Helper()
 	dir = t.TempDir()
-	c := load(t, "../../codes.yaml")
+	tc := caseNamed(t, "seed")
+	c := load(t, tc.catalog)
 	if options(t, c).Dir != "out/openapi" {
 		t.Fatalf("codes.yaml writes OpenAPI to %s; update examples/openapi/api.yaml's $refs", options(t, c).Dir)
 	}
-	writeTree(t, dir, c)
+	for name, data := range emitVersion(t, tc, version) {
+		writeFile(t, filepath.Join(dir, "out", "openapi", name), string(data))
+	}
 	data, err := os.ReadFile("../../examples/openapi/api.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
+	text := string(data)
+	if version == openapi.Version31 {
+		const v30 = "\nopenapi: 3.0.3\n"
+		if !strings.Contains(text, v30) {
+			t.Fatalf("examples/openapi/api.yaml does not declare %q", v30)
+		}
+		text = strings.Replace(text, v30, "\nopenapi: 3.1.1\n", 1)
+	}
 	spec = filepath.Join(dir, "examples", "openapi", "api.yaml")
-	if err := os.MkdirAll(filepath.Dir(spec), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(spec, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, spec, text)
 	return dir, spec
 }
 
 // TestExampleSpecKin loads the example spec with kin-openapi, following
 // its $refs into the generated document, and validates it.
 func TestExampleSpecKin(t *testing.T) {
-	_, spec := exampleTree(t)
-	loader := openapi3.NewLoader()
-	loader.IsExternalRefsAllowed = true
-	doc, err := loader.LoadFromFile(spec)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := doc.Validate(loader.Context, openapi3.EnableMultiError()); err != nil {
-		t.Fatal(err)
-	}
-	op := doc.Paths.Find("/rooms/{roomId}").Get
-	nf := op.Responses.Status(404)
-	if nf == nil || nf.Value == nil || nf.Value.Content[openapi.ProblemMediaType].Examples["ResponseRoomNotFound"] == nil {
-		t.Fatal("the example's 404 does not resolve to the generated NotFound response")
+	for _, v := range specVersions {
+		_, spec := exampleTreeIn(t, v)
+		loader := openapi3.NewLoader()
+		loader.IsExternalRefsAllowed = true
+		doc, err := loader.LoadFromFile(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := doc.Validate(loader.Context, openapi3.EnableMultiError()); err != nil {
+			t.Fatalf("%s: %v", v, err)
+		}
+		op := doc.Paths.Find("/rooms/{roomId}").Get
+		nf := op.Responses.Status(404)
+		if nf == nil || nf.Value == nil || nf.Value.Content[openapi.ProblemMediaType].Examples["ResponseRoomNotFound"] == nil {
+			t.Fatalf("%s: the example's 404 does not resolve to the generated NotFound response", v)
+		}
 	}
 }
 
@@ -565,11 +677,18 @@ func TestRedocly(t *testing.T) {
 	args := []string{"lint", "--config", config, "--format", "stylish"}
 	for _, tc := range cases {
 		args = append(args, writeTree(t, filepath.Join(dir, "cases", tc.name), load(t, tc.catalog))...)
+		for name, data := range emitVersion(t, tc, openapi.Version31) {
+			file := filepath.Join(dir, "cases", tc.name+"-"+openapi.Version31, name)
+			writeFile(t, file, string(data))
+			args = append(args, file)
+		}
 	}
 	testtool.Run(t, dir, redocly, args...)
 	// The example is a full API: lint it under recommended-strict alone,
-	// with no rule switched off.
+	// with no rule switched off, and as a 3.1 API on 3.1 components.
 	testtool.Run(t, dir, redocly, "lint", "--extends", "recommended-strict", "--format", "stylish", spec)
+	_, spec31 := exampleTreeIn(t, openapi.Version31)
+	testtool.Run(t, dir, redocly, "lint", "--extends", "recommended-strict", "--format", "stylish", spec31)
 	// The README's recipe for one-file tools: bundle, then lint the bundle.
 	bundled := filepath.Join(dir, "api.bundled.yaml")
 	testtool.Run(t, dir, redocly, "bundle", spec, "-o", bundled)

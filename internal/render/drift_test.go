@@ -46,7 +46,7 @@ func TestTypeScriptMatchesOpenAPI(t *testing.T) {
 	// openapi-typescript --enum names each member by x-enum-varnames: in
 	// every spec version, its enums are the TypeScript target's, member
 	// for member.
-	for _, v := range []string{openapi.Version30} {
+	for _, v := range []string{openapi.Version30, openapi.Version31} {
 		enums := openapitest.Enums(t, c, v)
 		for _, table := range c.Tables {
 			if !maps.Equal(enums[table.TypeName], fromTS[table.TypeName]) {
