@@ -123,7 +123,7 @@ func TestFifthTarget(t *testing.T) {
 			`codes.yaml:11:37: output.fifth.greeting is empty; say something`},
 		{registry, "  fifth: {dir: out/fifth, greting: hi}\n",
 			"codes.yaml:11:10: output.fifth is missing the required key \"greeting\"; add `greeting: …`\n" +
-				`codes.yaml:11:27: unknown key "greting" in output.fifth; the keys of output.fifth are: dir, greeting`},
+				"codes.yaml:11:27: unknown key \"greting\" in output.fifth; did you mean `greeting`? the keys of output.fifth are: dir, greeting"},
 		{registry, "  fifth: {dir: out/go/codes/x, greeting: hi}\n",
 			`codes.yaml:12:7: output.go.dir "out/go/codes" overlaps output.fifth.dir "out/go/codes/x"; give each target its own folder`},
 	} {
