@@ -13,7 +13,7 @@ import (
 
 // runPrime renders a catalog's targets and writes them plainly, one file
 // at a time, so that `errgen generate` can then be timed on an output
-// folder that is already up to date. output.Writer stages every file in
+// folder that is already up to date. errgen's writer once staged every file in
 // an open temporary file before renaming them all, so where the catalog
 // produces more files than the open-file limit (20 000 on the benchmark
 // machine; N = 10 000 writes about 20 500) errgen generate itself cannot

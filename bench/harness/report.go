@@ -557,7 +557,7 @@ var phases = []struct{ key, label string }{
 	{"EmitOpenAPI", "emit OpenAPI (`openapi.Emit`)"},
 	{"EmitTypeScript", "emit TypeScript (`typescript.Emit`)"},
 	{"EmitMarkdown", "emit Markdown (`markdown.Emit`)"},
-	{"Write/unchanged", "write, out/ up to date (`output.Writer`)"},
+	{"Write/unchanged", "write, out/ up to date (`output.Begin`, `Put`, `Finish`)"},
 	{"Write/fresh", "write, empty out/ (every file synced)"},
 	{"TranslationsExport/po", "translations export -lang ko, PO: load + every text (mark: ≤ 2 s at N = 10 000)"},
 	{"TranslationsExport/xliff", "translations export -lang ko, XLIFF 2.0 (mark: ≤ 2 s at N = 10 000)"},

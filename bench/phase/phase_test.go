@@ -26,6 +26,7 @@ import (
 	"github.com/errgen/errgen/internal/openapi"
 	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/render"
+	"github.com/errgen/errgen/internal/testtool"
 	"github.com/errgen/errgen/internal/typescript"
 )
 
@@ -215,7 +216,7 @@ func rendered(b *testing.B, c *catalog.Catalog) []output.File {
 	return files
 }
 
-// BenchmarkWrite commits all rendered files with output.Writer: "fresh"
+// BenchmarkWrite commits all rendered files as errgen generate does (testtool.WriteFiles): "fresh"
 // onto an empty folder (every file created and synced), "unchanged" onto
 // a folder already up to date (every file read and compared, none written),
 // which is what a repeated go generate costs.
@@ -226,11 +227,9 @@ func BenchmarkWrite(b *testing.B) {
 		b.Run(name(f)+"/unchanged", func(b *testing.B) {
 			root := b.TempDir()
 			prime(b, root, files)
-			var w output.Writer
 			for b.Loop() {
-				changes, err := w.Write(root, c.Output.Dir, files)
-				if err != nil || len(changes) != 0 {
-					b.Fatalf("rewrite: %d changes, %v", len(changes), err)
+				if changes := testtool.WriteFiles(b, root, c.Output.Dir, files); len(changes) != 0 {
+					b.Fatalf("rewrite: %d changes", len(changes))
 				}
 			}
 		})
@@ -240,15 +239,12 @@ func BenchmarkWrite(b *testing.B) {
 		b.Run(name(f)+"/fresh", func(b *testing.B) {
 			base := b.TempDir()
 			i := 0
-			var w output.Writer
 			for b.Loop() {
 				b.StopTimer()
 				root := filepath.Join(base, strconv.Itoa(i))
 				i++
 				b.StartTimer()
-				if _, err := w.Write(root, c.Output.Dir, files); err != nil {
-					b.Fatal(err)
-				}
+				testtool.WriteFiles(b, root, c.Output.Dir, files)
 			}
 			b.ReportMetric(float64(len(files)), "files")
 		})

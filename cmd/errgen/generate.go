@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
+	"path"
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
@@ -17,8 +19,10 @@ const generateUsage = `Usage: errgen generate [-f codes.yaml] [-format text|gith
 
 Reads the catalog and renders every target enabled in its output section,
 comparing each file with disk as it is rendered and staging it beside its
-target when its bytes change. Only if all succeed are the staged files
-renamed into place, each atomically. Generated files no longer produced
+target when its bytes change. Only if all succeed is the write recorded
+in a journal in the output folder and the staged files renamed into
+place, each atomically; a write errgen was killed in is finished or
+undone by the next generate or check. Generated files no longer produced
 are removed; a file errgen did not generate is never overwritten or
 removed. Every run renders and compares every file: nothing is remembered
 between runs. Beside the catalog, codes.sum records which source text each
@@ -38,7 +42,8 @@ Examples:
 const checkUsage = `Usage: errgen check [-f codes.yaml] [-format text|github]
 
 Renders every target and compares each file with the one on disk.
-Exits 1 and prints a unified diff for every stale, missing or extra file.
+Exits 1 and prints a unified diff for every stale, missing or extra file,
+and names what an interrupted generate left (finishing or undoing it).
 Run it in CI to keep the committed output in sync with the catalog.
 
 Examples:
@@ -64,6 +69,10 @@ func runGenerate(e *env, args []string) int {
 		ok = e.requireTargets(&cf, c)
 	}
 	if !ok {
+		fmt.Fprintln(e.stderr, "errgen: nothing was written")
+		return exitProblem
+	}
+	if _, ok := e.recoverOutput(&cf, c, e.stderr); !ok {
 		fmt.Fprintln(e.stderr, "errgen: nothing was written")
 		return exitProblem
 	}
@@ -135,6 +144,10 @@ func runCheck(e *env, args []string) int {
 	if !ok || !e.requireTargets(&cf, c) {
 		return exitProblem
 	}
+	interrupted, ok := e.recoverOutput(&cf, c, e.stdout)
+	if !ok {
+		return exitProblem
+	}
 	changes, n, err := render.Commit(c, e.targets, false)
 	if err != nil {
 		e.report(&cf, err)
@@ -151,12 +164,42 @@ func runCheck(e *env, args []string) int {
 	if sumsStale {
 		changes = append(changes, output.Change{Path: translations.SumsPath(cf.file)})
 	}
+	if interrupted {
+		fmt.Fprintf(e.stderr, "errgen: %s held what an interrupted errgen generate left (it was killed, or the machine stopped); it is cleaned up now: run `errgen check` again before committing it\n", c.Output.Dir)
+		return exitProblem
+	}
 	if len(changes) == 0 {
 		fmt.Fprintf(e.stdout, "errgen: %d generated file(s) are up to date\n", n)
 		return exitOK
 	}
 	fmt.Fprintf(e.stderr, "errgen: %d file(s) out of date with %s; run `errgen generate`\n", len(changes), cf.file)
 	return exitProblem
+}
+
+// recoverOutput finishes or undoes a write an earlier errgen was killed
+// in, and removes the temporary files it left (output.Recover), printing
+// each finding to w. found says whether there was any; ok is false when
+// the recovery itself failed.
+func (e *env) recoverOutput(cf *catalogFlags, c *catalog.Catalog, w io.Writer) (found, ok bool) {
+	r, err := output.Recover(c.Root, c.Output.Dir)
+	if err != nil {
+		e.report(cf, err)
+		return false, false
+	}
+	say := func(p, what string) {
+		if cf.format == "github" {
+			fmt.Fprintln(w, catalog.GitHubCommand("error", catalog.Pos{File: p}, what))
+			return
+		}
+		fmt.Fprintf(w, "%s: %s\n", p, what)
+	}
+	if r.Journal != "" {
+		say(path.Join(c.Output.Dir, output.JournalName), fmt.Sprintf("an interrupted errgen generate of %d file(s) was %s", r.Files, r.Journal))
+	}
+	for _, p := range r.Stray {
+		say(p, "a temporary file of an interrupted errgen generate; removed")
+	}
+	return r.Found(), true
 }
 
 func (e *env) describeChange(cf *catalogFlags, ch output.Change) {

@@ -27,8 +27,7 @@ func TestManyFilesUnderLowFileLimit(t *testing.T) {
 		files = append(files, File{Path: fmt.Sprintf("out/d%d/f%d.md", i%10, i), Data: gen(fmt.Sprint(i))})
 	}
 	root := t.TempDir()
-	var w Writer
-	if _, err := w.Write(root, "out", files); err != nil {
+	if _, err := writeFiles(root, "out", files, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := len(tree(t, root)); got != 1000 {

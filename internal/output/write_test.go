@@ -48,11 +48,10 @@ func TestWriteCreatesUpdatesAndRemovesStale(t *testing.T) {
 	write(t, root, "out/go/old.go", gen("old"))
 	write(t, root, "out/go/keep.go", gen("same"))
 	write(t, root, "out/notes.md", []byte("hand-written, not in the set"))
-	var w Writer
-	changes, err := w.Write(root, "out", []File{
+	changes, err := writeFiles(root, "out", []File{
 		{Path: "out/go/keep.go", Data: gen("same")},
 		{Path: "out/ts/new.ts", Data: gen("new")},
-	})
+	}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,11 +76,10 @@ func TestHandWrittenFileIsRefusedAndUntouched(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, "out/go/codes.go", []byte("package codes // mine"))
 	before := tree(t, root)
-	var w Writer
-	_, err := w.Write(root, "out", []File{
+	_, err := writeFiles(root, "out", []File{
 		{Path: "out/go/a.go", Data: gen("a")},
 		{Path: "out/go/codes.go", Data: gen("theirs")},
-	})
+	}, nil)
 	var conflicts ConflictError
 	if !errors.As(err, &conflicts) || len(conflicts) != 1 || conflicts[0].Path != "out/go/codes.go" {
 		t.Fatalf("want one conflict naming out/go/codes.go, got %v", err)
@@ -93,7 +91,7 @@ func TestHandWrittenFileIsRefusedAndUntouched(t *testing.T) {
 
 func TestPathsOutsideTheOutputFolderAreRefused(t *testing.T) {
 	for _, p := range []string{"../x.go", "out/../x.go", "/etc/x", "elsewhere/x.go", "out/./x.go"} {
-		_, err := Plan(t.TempDir(), "out", []File{{Path: p, Data: gen("")}})
+		_, err := plan(t.TempDir(), "out", []File{{Path: p, Data: gen("")}})
 		if err == nil || !strings.Contains(err.Error(), "outside the output folder") {
 			t.Errorf("%s: got %v", p, err)
 		}
@@ -108,17 +106,17 @@ func TestFailureHalfwayRollsBack(t *testing.T) {
 	write(t, root, "out/b/two.go", gen("two v1"))
 	write(t, root, "out/c/gone.go", gen("stale"))
 	before := tree(t, root)
-	w := Writer{beforeRename: func(p string) error {
+	failSecond := func(p string) error {
 		if p == "out/b/two.go" {
 			return errors.New("disk full")
 		}
 		return nil
-	}}
-	_, err := w.Write(root, "out", []File{
+	}
+	_, err := writeFiles(root, "out", []File{
 		{Path: "out/a/one.go", Data: gen("one v2")},
 		{Path: "out/b/two.go", Data: gen("two v2")},
 		{Path: "out/b/three.go", Data: gen("three")},
-	})
+	}, failSecond)
 	if err == nil || !strings.Contains(err.Error(), "disk full") {
 		t.Fatalf("want the injected failure, got %v", err)
 	}
@@ -142,8 +140,7 @@ func TestConcurrentWrites(t *testing.T) {
 			if i%2 == 1 {
 				set = setB
 			}
-			var w Writer
-			if _, err := w.Write(root, "out", set); err != nil {
+			if _, err := writeFiles(root, "out", set, nil); err != nil {
 				t.Error(err)
 			}
 		}()
@@ -246,8 +243,7 @@ func TestCommitStagesUntilFinish(t *testing.T) {
 func TestLeftoverStagedFileIsRemoved(t *testing.T) {
 	root := t.TempDir()
 	write(t, root, "out/.a.go"+tempInfix+"killed1", gen("half"))
-	var w Writer
-	if _, err := w.Write(root, "out", []File{{Path: "out/a.go", Data: gen("a")}}); err != nil {
+	if _, err := writeFiles(root, "out", []File{{Path: "out/a.go", Data: gen("a")}}, nil); err != nil {
 		t.Fatal(err)
 	}
 	if got := tree(t, root); !maps.Equal(got, map[string]string{"out/a.go": string(gen("a"))}) {

@@ -162,10 +162,7 @@ func TestFuzzCorpusTypeChecks(t *testing.T) {
 			t.Fatalf("input %d: %v", i, err)
 		}
 		dir := filepath.Join(root, strconv.Itoa(i))
-		var w output.Writer
-		if _, err := w.Write(dir, c.Output.Dir, files); err != nil {
-			t.Fatal(err)
-		}
+		testtool.WriteFiles(t, dir, c.Output.Dir, files)
 		name := strconv.Itoa(i) + "/consumer.ts"
 		mustWrite(t, filepath.Join(root, name), `import { ErrorCode, errorCodeMessages, formatErrorCode } from "./out/typescript/index.js";
 export const m: string = errorCodeMessages.ko[ErrorCode.Plain] + formatErrorCode(ErrorCode.Fuzzed, { p: "x" });

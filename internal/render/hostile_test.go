@@ -14,7 +14,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/errgen/errgen/internal/catalog"
-	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/render"
 	"github.com/errgen/errgen/internal/testtool"
 	"github.com/errgen/errgen/internal/textenc"
@@ -57,10 +56,7 @@ func generate(t *testing.T, path string) (*catalog.Catalog, string) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	var w output.Writer
-	if _, err := w.Write(dir, c.Output.Dir, files); err != nil {
-		t.Fatal(err)
-	}
+	testtool.WriteFiles(t, dir, c.Output.Dir, files)
 	return c, dir
 }
 

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/errgen/errgen/internal/catalog"
-	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/render"
 	"github.com/errgen/errgen/internal/testtool"
 	"github.com/errgen/errgen/internal/usage"
@@ -35,10 +34,7 @@ func shop(t *testing.T) (string, *catalog.Catalog) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var w output.Writer
-	if _, err := w.Write(c.Root, c.Output.Dir, files); err != nil {
-		t.Fatal(err)
-	}
+	testtool.WriteFiles(t, c.Root, c.Output.Dir, files)
 	link := filepath.Join(dir, "web", "node_modules", "@shop", "codes")
 	if err := os.MkdirAll(filepath.Dir(link), 0o755); err != nil {
 		t.Fatal(err)

@@ -1,0 +1,29 @@
+package testtool
+
+import (
+	"testing"
+
+	"github.com/errgen/errgen/internal/output"
+)
+
+// WriteFiles makes the output folder dir (relative to root) match files,
+// as errgen generate does with files it renders (output.Begin, Put,
+// Finish), and returns the changes.
+func WriteFiles(tb testing.TB, root, dir string, files []output.File) []output.Change {
+	tb.Helper()
+	c, err := output.Begin(root, dir)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, f := range files {
+		if err := c.Put(f); err != nil {
+			c.Abort()
+			tb.Fatal(err)
+		}
+	}
+	changes, err := c.Finish()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return changes
+}
