@@ -12,6 +12,7 @@ export PATH := $(GOBIN_DIR):$(PATH)
 STATICCHECK_VERSION := v0.8.2
 STRINGER_VERSION    := v0.52.0
 PROTOC_GEN_GO_VERSION := v1.36.12
+GOLANGCI_LINT_VERSION := v2.15.0
 FONTS_NANUM_VERSION := 20200506-1
 # msgfmt and msgcat check the translations PO files (bookworm's only build).
 GETTEXT_VERSION     := 0.21-12
@@ -62,7 +63,7 @@ fuzz:
 
 tools: tools-go tools-node tools-debian
 
-tools-go: $(GOBIN_DIR)/.stamp-$(STATICCHECK_VERSION)-$(STRINGER_VERSION)-$(PROTOC_GEN_GO_VERSION) $(GOBIN_DIR)/.gomod-stamp
+tools-go: $(GOBIN_DIR)/.stamp-$(STATICCHECK_VERSION)-$(STRINGER_VERSION)-$(PROTOC_GEN_GO_VERSION)-$(GOLANGCI_LINT_VERSION) $(GOBIN_DIR)/.gomod-stamp
 
 # The Go generators the OpenAPI tests feed errgen's output to (ogen,
 # oapi-codegen) are the tool directives of tools/go.mod: a module of its
@@ -78,6 +79,7 @@ $(GOBIN_DIR)/.stamp-%:
 	GOBIN=$(GOBIN_DIR) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 	GOBIN=$(GOBIN_DIR) $(GO) install golang.org/x/tools/cmd/stringer@$(STRINGER_VERSION)
 	GOBIN=$(GOBIN_DIR) $(GO) install google.golang.org/protobuf/cmd/protoc-gen-go@$(PROTOC_GEN_GO_VERSION)
+	GOBIN=$(GOBIN_DIR) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
 	touch $@
 
 # Installs exactly what tools/package-lock.json pins (npm ci never

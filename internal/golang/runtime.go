@@ -33,6 +33,9 @@ var runtimeFiles = []string{"lang.go", "errors.go", "problem.go"}
 type fill struct {
 	doc  []string       // doc comment lines, as doc lays them out; nil keeps the runtime's
 	decl *jen.Statement // nil keeps the runtime's
+	// drop removes the declaration, with its doc comment: a helper no
+	// code of the catalog calls would be dead code to a linter.
+	drop bool
 }
 
 // runtimeFills returns, per runtime file, the declarations the catalog
@@ -71,10 +74,14 @@ func (g *gen) runtimeFills() map[string]map[string]fill {
 		}
 	}
 
+	errorsGo := map[string]fill{
+		"Code": {doc: doc(anyTable + ". Every code is an error whose Error is its identifier, so that a bare code can be returned and matched with errors.Is.")},
+	}
+	if !hasIntParam(g.c) {
+		errorsGo["itoa"] = fill{drop: true}
+	}
 	return map[string]map[string]fill{
-		"errors.go": {
-			"Code": {doc: doc(anyTable + ". Every code is an error whose Error is its identifier, so that a bare code can be returned and matched with errors.Is.")},
-		},
+		"errors.go": errorsGo,
 		"lang.go": {
 			"DefaultLanguage": {decl: jen.Const().Id("DefaultLanguage").Op("=").Lit(g.langs[g.def])},
 			"docsBaseURL":     {decl: jen.Const().Id("docsBaseURL").Op("=").Lit(g.c.DocsBaseURL)},
@@ -84,6 +91,21 @@ func (g *gen) runtimeFills() map[string]map[string]fill {
 		},
 		"problem.go": {"internalProblem": internal, "statusHeaders": g.statusHeaders()},
 	}
+}
+
+// hasIntParam reports whether a code of c has an int parameter, which
+// its constructor formats with the runtime's itoa.
+func hasIntParam(c *catalog.Catalog) bool {
+	for _, t := range c.Tables {
+		for _, code := range t.Codes {
+			for _, p := range code.Params {
+				if p.Type == catalog.ParamInt {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // statusHeaders fills the function that lists, per HTTP status, the headers
@@ -154,6 +176,14 @@ func (g *gen) runtimeFile(name string, fills map[string]fill) (output.File, erro
 			continue
 		}
 		done[id] = true
+		if f.drop {
+			from := d.Pos()
+			if docs != nil {
+				from = docs.Pos()
+			}
+			edits = append(edits, edit{off(from), off(d.End()), ""})
+			continue
+		}
 		if f.doc != nil {
 			if docs == nil {
 				return output.File{}, fmt.Errorf("go: runtime/%s: %s has no doc comment to fill", name, id)

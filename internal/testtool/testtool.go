@@ -99,7 +99,8 @@ func TSC(t testing.TB) map[string]string {
 	}
 }
 
-// GoBin returns tools/bin/name (staticcheck, stringer, protoc-gen-go).
+// GoBin returns tools/bin/name (staticcheck, golangci-lint, stringer,
+// protoc-gen-go).
 func GoBin(t testing.TB, name string) string {
 	t.Helper()
 	return mustExist(t, filepath.Join(Root(t), "tools", "bin", name), "tools-go")

@@ -180,6 +180,8 @@ func fill(t string, args []string) string {
 	}
 }
 
+// itoa formats an int parameter of a message. The emitter drops it from a
+// catalog whose codes have none.
 func itoa(n int) string {
 	return strconv.Itoa(n)
 }

@@ -168,7 +168,9 @@ func (p Problem) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	// Strings and ints always marshal.
 	body, _ := json.Marshal(p)
 	w.WriteHeader(status)
-	w.Write(append(body, '\n'))
+	// The status is sent: a body that fails to follow it has no one left
+	// to be reported to, as with any handler's last write.
+	_, _ = w.Write(append(body, '\n'))
 }
 
 // WriteProblem writes err as problem details (see ProblemOf) in the language r

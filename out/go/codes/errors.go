@@ -183,10 +183,6 @@ func fill(t string, args []string) string {
 	}
 }
 
-func itoa(n int) string {
-	return strconv.Itoa(n)
-}
-
 // RetryAfter is the value of a Retry-After header: a delay or a date. The
 // New… constructors of codes whose HTTP status lists Retry-After take one.
 type RetryAfter struct {
