@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"math/big"
 	"os"
@@ -26,8 +25,6 @@ import (
 	"github.com/errgen/errgen/schema"
 )
 
-var update = flag.Bool("update", false, "rewrite codes.schema.json from the target registry")
-
 // TestRegistry: the committed schema is Build's for errgen's registry, so
 // its output properties are the registry's targets and their schemas.
 // `go test ./schema -update` rewrites it.
@@ -36,7 +33,7 @@ func TestRegistry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testtool.Golden(t, "codes.schema.json", got, *update)
+	testtool.Golden(t, "codes.schema.json", got, *testtool.Update)
 	if !bytes.Equal(got, schema.JSON()) {
 		t.Error("the embedded schema differs from Build's")
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bufio"
-	"flag"
 	"github.com/errgen/errgen/internal/catalog"
 	"gopkg.in/yaml.v3"
 	"maps"
@@ -15,8 +14,6 @@ import (
 
 	"github.com/errgen/errgen/internal/testtool"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // importData is testdata/import, absolute: errgen runs in the test's folder.
 var importData, _ = filepath.Abs(filepath.Join("testdata", "import"))
@@ -51,7 +48,7 @@ func TestImportBrokenSources(t *testing.T) {
 			if after := snapshot(t, dir); !maps.Equal(before, after) {
 				t.Error("a failed import changed the folder")
 			}
-			testtool.Golden(t, filepath.Join(importData, "broken", name+".stderr"), r.stderr, *update)
+			testtool.Golden(t, filepath.Join(importData, "broken", name+".stderr"), r.stderr, *testtool.Update)
 		})
 	}
 }
@@ -77,7 +74,7 @@ func TestImportRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testtool.Golden(t, filepath.Join(importData, "zahlung", "codes.yaml.golden"), string(got), *update)
+	testtool.Golden(t, filepath.Join(importData, "zahlung", "codes.yaml.golden"), string(got), *testtool.Update)
 	// The same import again finds everything in place.
 	r := errgen(t, dir, "import", "-n", "-table", "error", "-columns", "Meldung=message", "fehler.csv")
 	if r.code != exitOK || r.stdout != "" || r.stderr != "" {
@@ -100,7 +97,7 @@ func TestImportDryRun(t *testing.T) {
 	if after := snapshot(t, dir); !maps.Equal(before, after) {
 		t.Error("-n changed the folder")
 	}
-	testtool.Golden(t, filepath.Join(importData, "dry-run.diff"), r.stdout, *update)
+	testtool.Golden(t, filepath.Join(importData, "dry-run.diff"), r.stdout, *testtool.Update)
 }
 
 // The five source tables, committed verbatim, imported into the catalog

@@ -2,7 +2,6 @@ package breaking_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,8 +12,6 @@ import (
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/testtool"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected output of the testdata cases")
 
 // A testCase says which rules the change in one folder under testdata must
 // trigger, and whether they break a client.
@@ -101,7 +98,7 @@ func TestCases(t *testing.T) {
 			if report.Breaking() != tc.breaking {
 				t.Errorf("Breaking() = %t, want %t", report.Breaking(), tc.breaking)
 			}
-			testtool.Golden(t, filepath.Join(dir, "want"), render(report), *update)
+			testtool.Golden(t, filepath.Join(dir, "want"), render(report), *testtool.Update)
 		})
 	}
 	for name := range cases {
@@ -206,7 +203,7 @@ func TestGitHub(t *testing.T) {
 		b.WriteString(c.GitHub())
 		b.WriteByte('\n')
 	}
-	testtool.Golden(t, "testdata/many/want.github", b.String(), *update)
+	testtool.Golden(t, "testdata/many/want.github", b.String(), *testtool.Update)
 	for _, prefix := range []string{"::error file=new.yaml,", "::warning file=new.yaml,", "::notice file=new.yaml,"} {
 		if !strings.Contains(b.String(), "\n"+prefix) && !strings.HasPrefix(b.String(), prefix) {
 			t.Errorf("no line starts with %s", prefix)

@@ -3,7 +3,6 @@ package catalog_test
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,8 +13,6 @@ import (
 	"github.com/errgen/errgen/internal/testtool"
 	"gopkg.in/yaml.v3"
 )
-
-var update = flag.Bool("update", false, "rewrite the expected stderr of the broken cases")
 
 // TestBroken loads every case folder under testdata/broken and compares
 // the diagnostics with the case's expected stderr, position by position.
@@ -34,7 +31,7 @@ func TestBroken(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := loadError(t, data)
-			testtool.Golden(t, filepath.Join(dir, "stderr"), got, *update)
+			testtool.Golden(t, filepath.Join(dir, "stderr"), got, *testtool.Update)
 		})
 	}
 }

@@ -1,7 +1,6 @@
 package golang
 
 import (
-	"flag"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -12,8 +11,6 @@ import (
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden from the emitter's output")
 
 const goldenDir = "testdata/golden"
 
@@ -52,7 +49,7 @@ func TestGolden(t *testing.T) {
 	for _, f := range emitFixture(t) {
 		got[goldenName(t, f)] = f.Data
 	}
-	testtool.GoldenDir(t, goldenDir, got, *update)
+	testtool.GoldenDir(t, goldenDir, got, *testtool.Update)
 }
 
 // goldenName is a file's path below the Go output dir, with .golden added

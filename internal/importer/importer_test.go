@@ -1,7 +1,6 @@
 package importer_test
 
 import (
-	"flag"
 	"os"
 	"strings"
 	"testing"
@@ -12,8 +11,6 @@ import (
 	"github.com/errgen/errgen/internal/importer"
 	"github.com/errgen/errgen/internal/testtool"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // source is one of the five source tables, committed verbatim, with the
 // flags that import it.
@@ -82,7 +79,7 @@ func TestImportSourcesIntoProjectCatalog(t *testing.T) {
 			b.WriteString(d.String() + "\n")
 		}
 	}
-	testtool.Golden(t, "testdata/conflicts.golden", b.String(), *update)
+	testtool.Golden(t, "testdata/conflicts.golden", b.String(), *testtool.Update)
 }
 
 // A merge keeps every line of the catalog it does not change, byte for
@@ -100,7 +97,7 @@ func TestMergeKeepsCatalogText(t *testing.T) {
 		t.Errorf("the merge changed or removed line %d of codes.yaml", line)
 	}
 	diff := udiff.Unified("codes.yaml", "codes.yaml", string(orig), string(res.Output))
-	testtool.Golden(t, "testdata/merge/codes.diff", diff, *update)
+	testtool.Golden(t, "testdata/merge/codes.diff", diff, *testtool.Update)
 	if _, err := catalog.Parse("codes.yaml", res.Output); err != nil {
 		t.Errorf("the merged catalog does not load:\n%v", err)
 	}
@@ -132,5 +129,5 @@ func TestPreferImport(t *testing.T) {
 	if got := http.Lookup(302).Message.Text.Get("ko"); got == "" {
 		t.Error("302 lost its Korean message")
 	}
-	testtool.Golden(t, "testdata/prefer.diff", udiff.Unified("codes.yaml", "codes.yaml", string(orig), string(res.Output)), *update)
+	testtool.Golden(t, "testdata/prefer.diff", udiff.Unified("codes.yaml", "codes.yaml", string(orig), string(res.Output)), *testtool.Update)
 }

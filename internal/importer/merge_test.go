@@ -44,7 +44,7 @@ func TestMergeHostileText(t *testing.T) {
 			if len(res.Errors) > 0 {
 				t.Fatal(res.Errors)
 			}
-			testtool.Golden(t, "testdata/merge/hostile-"+name+".diff", udiff.Unified("codes.yaml", "codes.yaml", cat, string(res.Output)), *update)
+			testtool.Golden(t, "testdata/merge/hostile-"+name+".diff", udiff.Unified("codes.yaml", "codes.yaml", cat, string(res.Output)), *testtool.Update)
 			c, err := catalog.Parse("codes.yaml", res.Output)
 			if err != nil {
 				t.Fatalf("the merged catalog does not load:\n%v\n%s", err, res.Output)

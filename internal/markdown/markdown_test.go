@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,8 +12,6 @@ import (
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden from the current output")
 
 // A case is a folder of testdata holding a codes.yaml, and its templates
 // folder when the catalog names one. Its expected output lies in
@@ -80,7 +77,7 @@ func TestGolden(t *testing.T) {
 	for _, name := range cases(t) {
 		t.Run(name, func(t *testing.T) {
 			c, files := emitCase(t, name)
-			testtool.GoldenDir(t, filepath.Join("testdata", "golden", name), relative(t, c, files), *update)
+			testtool.GoldenDir(t, filepath.Join("testdata", "golden", name), relative(t, c, files), *testtool.Update)
 		})
 	}
 }

@@ -3,7 +3,6 @@ package openapi_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"maps"
 	"os"
@@ -25,8 +24,6 @@ import (
 	"github.com/errgen/errgen/internal/testtool"
 	"github.com/errgen/errgen/internal/textenc"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // A case is a catalog and whether testdata/golden/<name> holds its output.
 type testCase struct {
@@ -111,7 +108,7 @@ func TestGolden(t *testing.T) {
 			t.Run(tc.name+"-"+v, func(t *testing.T) {
 				files := emitVersion(t, tc, v)
 				for _, name := range []string{openapi.YAMLName, openapi.JSONName} {
-					testtool.Golden(t, filepath.Join(goldenDir(tc, v), name), files[name], *update)
+					testtool.Golden(t, filepath.Join(goldenDir(tc, v), name), files[name], *testtool.Update)
 				}
 			})
 		}

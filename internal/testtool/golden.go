@@ -2,6 +2,7 @@ package testtool
 
 import (
 	"bytes"
+	"flag"
 	"io/fs"
 	"maps"
 	"os"
@@ -88,3 +89,8 @@ func GoldenDir(t testing.TB, dir string, got map[string][]byte, update bool) {
 		}
 	}
 }
+
+// Update is the -update flag of every test package: rewrite the golden
+// files (and the other recorded outputs a test compares with) from what
+// the code now produces, for review with git diff.
+var Update = flag.Bool("update", false, "rewrite the golden files and recorded outputs from the current output, for review")

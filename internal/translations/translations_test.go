@@ -1,7 +1,6 @@
 package translations
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,8 +13,6 @@ import (
 	"github.com/errgen/errgen/internal/render"
 	"github.com/errgen/errgen/internal/testtool"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/golden from the export")
 
 // fixture is a catalog as its bytes, its model and its sums file.
 type fixture struct {
@@ -355,10 +352,10 @@ func TestExportGolden(t *testing.T) {
 	}
 	r.source = "The channel is not there."
 	f.sums.recs[k] = r
-	testtool.Golden(t, "testdata/golden/small.sum", f.sums.Format(), *update)
-	testtool.Golden(t, "testdata/golden/small.ko.po", f.export(t, "ko", "po"), *update)
-	testtool.Golden(t, "testdata/golden/small.ko.xlf", f.export(t, "ko", "xliff"), *update)
-	testtool.Golden(t, "testdata/golden/small.ja.po", f.export(t, "ja", "po"), *update)
+	testtool.Golden(t, "testdata/golden/small.sum", f.sums.Format(), *testtool.Update)
+	testtool.Golden(t, "testdata/golden/small.ko.po", f.export(t, "ko", "po"), *testtool.Update)
+	testtool.Golden(t, "testdata/golden/small.ko.xlf", f.export(t, "ko", "xliff"), *testtool.Update)
+	testtool.Golden(t, "testdata/golden/small.ja.po", f.export(t, "ja", "po"), *testtool.Update)
 
 	// The stale entry's form is one the formats' own tools accept.
 	msgfmt := testtool.Command(t, "msgfmt", "tools-debian")

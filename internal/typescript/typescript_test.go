@@ -2,7 +2,6 @@ package typescript_test
 
 import (
 	"bytes"
-	"flag"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -16,8 +15,6 @@ import (
 	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/typescript"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // cases are the fixture catalogs, testdata/<case>.yaml, each with its
 // expected package under testdata/golden/<case>.
@@ -67,7 +64,7 @@ func TestGolden(t *testing.T) {
 	for _, name := range cases {
 		t.Run(name, func(t *testing.T) {
 			_, files := emit(t, name)
-			testtool.GoldenDir(t, filepath.Join("testdata", "golden", name), files, *update)
+			testtool.GoldenDir(t, filepath.Join("testdata", "golden", name), files, *testtool.Update)
 		})
 	}
 }

@@ -2,7 +2,6 @@ package usage_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,8 +13,6 @@ import (
 	"github.com/errgen/errgen/internal/testtool"
 	"github.com/errgen/errgen/internal/usage"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // shop copies testdata/shop into a temporary folder, generates its
 // catalog there and links the generated npm package into the web
@@ -69,7 +66,7 @@ func TestShopGo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	testtool.Golden(t, filepath.Join("testdata", "shop-go.golden"), report(t, r), *update)
+	testtool.Golden(t, filepath.Join("testdata", "shop-go.golden"), report(t, r), *testtool.Update)
 }
 
 // TestShop scans everything: the package under the legacy build tag, the
@@ -84,7 +81,7 @@ func TestShop(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := report(t, r)
-	testtool.Golden(t, filepath.Join("testdata", "shop.golden"), got, *update)
+	testtool.Golden(t, filepath.Join("testdata", "shop.golden"), got, *testtool.Update)
 	// What the golden must show, so that an -update cannot quietly lose it.
 	for _, want := range []string{
 		"legacy/legacy.go:10:15: warning: error 7002 OrderMissing is deprecated",
