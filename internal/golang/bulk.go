@@ -15,9 +15,9 @@ import (
 // the compile guard, the packed data, the template and Retryable switches
 // and the constructors — are written here directly in the form gofmt gives
 // them, then spliced into the skeleton jennifer builds and go/format
-// formats. go/format costs about 0.1 µs a byte, and at 50 000 codes the
-// file is tens of megabytes: formatting it would take seconds, while these
-// shapes are simple enough to write canonically. TestGofmt checks, for
+// formats. go/format's cost grows with the bytes it formats, and these
+// parts grow with the catalog, while their shapes are simple enough to
+// write canonically. TestGofmt checks, for
 // every catalog the tests render, that the spliced file is exactly what
 // gofmt makes of it. Literals are quoted as jen.Lit quotes them
 // (strconv.Quote); nothing here names another package.
@@ -404,8 +404,8 @@ func (g *gen) typeDoc(t *catalog.Table) []string {
 // Every paragraph starts with the generator's words, never with text from
 // the catalog, so no text can make a paragraph a heading, a link
 // definition or a deprecation notice, and gofmt leaves the comment as it
-// is. It streams: at 50 000 codes, building each comment first costs more
-// than all the rest.
+// is. It streams: building each comment first would cost a string per
+// code for every code of a large catalog.
 func (g *gen) codeDoc(w *writer, p *plan, i int) {
 	c := p.t.Codes[i]
 	pw := w.para("\t").text(p.name(i))

@@ -271,8 +271,9 @@ func (r *renderer) render(name string, p *Page) ([]byte, error) {
 	return bytes.Clone(tidy(w.Bytes())), nil
 }
 
-// writers are the buffers pages are written in, reused: a fresh buffer
-// per page was a sixth of the bytes a generate allocated at 10 000 codes.
+// writers are the buffers pages are written in, reused: a page is small
+// and there are many, so a fresh buffer each would be most of what a
+// generate allocates.
 var writers = sync.Pool{New: func() any { return new(pageWriter) }}
 
 // write writes one template's part of a page: by the built-in writer,

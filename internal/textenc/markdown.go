@@ -128,7 +128,7 @@ func CommonMark(s string) string { return commonMark.block(s) }
 // continues a line (a message after a placeholder) passes false.
 func SiteText(s string, lineStart bool) string {
 	if site.plain(s, lineStart) {
-		return s // most text: the docs of 10 000 codes escape a million strings
+		return s // most text, and the docs of a large catalog escape a great many strings
 	}
 	return siteText(s, lineStart)
 }
