@@ -13,9 +13,14 @@ STATICCHECK_VERSION := v0.8.2
 STRINGER_VERSION    := v0.52.0
 PROTOC_GEN_GO_VERSION := v1.36.12
 GOLANGCI_LINT_VERSION := v2.15.0
+# Lints the GitHub Action (action.yml) and a workflow that uses it.
+ACTIONLINT_VERSION  := v1.7.12
 FONTS_NANUM_VERSION := 20200506-1
 # msgfmt and msgcat check the translations PO files (bookworm's only build).
 GETTEXT_VERSION     := 0.21-12
+# pre-commit runs the hooks of .pre-commit-hooks.yaml in their test
+# (bookworm's only build).
+PRE_COMMIT_VERSION  := 3.0.4-1
 # The Node.js the README states; every npm tool in tools/ runs on it.
 NODE_MIN            := 20
 
@@ -63,7 +68,7 @@ fuzz:
 
 tools: tools-go tools-node tools-debian
 
-tools-go: $(GOBIN_DIR)/.stamp-$(STATICCHECK_VERSION)-$(STRINGER_VERSION)-$(PROTOC_GEN_GO_VERSION)-$(GOLANGCI_LINT_VERSION) $(GOBIN_DIR)/.gomod-stamp
+tools-go: $(GOBIN_DIR)/.stamp-$(STATICCHECK_VERSION)-$(STRINGER_VERSION)-$(PROTOC_GEN_GO_VERSION)-$(GOLANGCI_LINT_VERSION)-$(ACTIONLINT_VERSION) $(GOBIN_DIR)/.gomod-stamp
 
 # The Go generators the OpenAPI tests feed errgen's output to (ogen,
 # oapi-codegen) are the tool directives of tools/go.mod: a module of its
@@ -80,6 +85,7 @@ $(GOBIN_DIR)/.stamp-%:
 	GOBIN=$(GOBIN_DIR) $(GO) install golang.org/x/tools/cmd/stringer@$(STRINGER_VERSION)
 	GOBIN=$(GOBIN_DIR) $(GO) install google.golang.org/protobuf/cmd/protoc-gen-go@$(PROTOC_GEN_GO_VERSION)
 	GOBIN=$(GOBIN_DIR) $(GO) install github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION)
+	GOBIN=$(GOBIN_DIR) $(GO) install github.com/rhysd/actionlint/cmd/actionlint@$(ACTIONLINT_VERSION)
 	touch $@
 
 # Installs exactly what tools/package-lock.json pins (npm ci never
@@ -100,10 +106,10 @@ lock:
 	  npm install --package-lock-only --omit-lockfile-registry-resolved=false --no-audit --no-fund
 
 # Chromium and fonts for the browser tests, gettext and xmllint for the
-# translation files: see tools/debian.sh for why
-# Chromium is not pinned. Works without root when all are installed.
+# translation files, pre-commit for the hooks' test: see tools/debian.sh for
+# why Chromium is not pinned. Works without root when all are installed.
 tools-debian:
-	FONTS_NANUM_VERSION=$(FONTS_NANUM_VERSION) GETTEXT_VERSION=$(GETTEXT_VERSION) $(TOOLS)/debian.sh
+	FONTS_NANUM_VERSION=$(FONTS_NANUM_VERSION) GETTEXT_VERSION=$(GETTEXT_VERSION) PRE_COMMIT_VERSION=$(PRE_COMMIT_VERSION) $(TOOLS)/debian.sh
 
 # The docs site of this repository's catalog: errgen site, with the
 # Pagefind pinned in tools/ for search, into site/public, to serve under

@@ -15,7 +15,7 @@ import (
 	"github.com/errgen/errgen/internal/translations"
 )
 
-const generateUsage = `Usage: errgen generate [-f codes.yaml] [-format text|github] [-v | -q]
+const generateUsage = `Usage: errgen generate [-f codes.yaml] [-format text|github] [-v | -q] [-exit-code]
 
 Reads the catalog and renders every target enabled in its output section,
 comparing each file with disk as it is rendered and staging it beside its
@@ -31,7 +31,9 @@ translation was made from (see errgen translations).
 Like other Go generators it prints nothing when it succeeds, except one
 line counting the catalog's lint warnings (an untranslated message, say),
 which ` + "`errgen lint`" + ` lists. -v lists every file it wrote and how many it
-generated; -q leaves out the warnings line too.
+generated; -q leaves out the warnings line too. -exit-code exits 1 when it
+changed any file, naming them, as a pre-commit hook must so that they are
+staged (pre-commit itself sees only changes to files git already tracks).
 
 Examples:
   errgen generate
@@ -56,6 +58,7 @@ func runGenerate(e *env, args []string) int {
 	fs := newFlagSet(e, "generate", generateUsage, &cf)
 	quiet := fs.Bool("q", false, "print nothing when all goes well, not even the count of lint warnings")
 	verbose := fs.Bool("v", false, "list every file written, created or removed, and how many were generated")
+	exitCode := fs.Bool("exit-code", false, "exit 1 when any file changed, listing them on stderr")
 	if code, ok := parse(fs, args, &cf); !ok {
 		return code
 	}
@@ -97,6 +100,15 @@ func runGenerate(e *env, args []string) int {
 	}
 	if !*quiet {
 		e.countAdvice(&cf, c)
+	}
+	if *exitCode && len(changes) > 0 {
+		if !*verbose {
+			for _, ch := range changes {
+				fmt.Fprintf(e.stderr, "%-6s %s\n", ch.Kind, ch.Path)
+			}
+		}
+		fmt.Fprintf(e.stderr, "errgen: %d file(s) changed; review and stage them\n", len(changes))
+		return exitProblem
 	}
 	return exitOK
 }

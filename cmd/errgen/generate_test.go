@@ -114,4 +114,14 @@ func TestGenerateQuietCountsUntranslated(t *testing.T) {
 	if r := errgen(t, dir, "generate", "-q"); r.code != 0 || r.stdout != "" || r.stderr != "" {
 		t.Errorf("generate -q prints: %s%s", r.stdout, r.stderr)
 	}
+
+	// -exit-code: 1 with the changed files named, then 0 once in place.
+	edit(t, filepath.Join(dir, "codes.yaml"), "        en: The item does not exist.\n", "        en: The item is gone.\n")
+	r = errgen(t, dir, "generate", "-q", "-exit-code")
+	if r.code != 1 || !strings.Contains(r.stderr, "update out/docs/en/error/1001.md\n") || !strings.HasSuffix(r.stderr, " file(s) changed; review and stage them\n") {
+		t.Errorf("generate -exit-code after an edit: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := errgen(t, dir, "generate", "-q", "-exit-code"); r.code != 0 || r.stderr != "" {
+		t.Errorf("generate -exit-code with nothing to change: exit %d\n%s", r.code, r.stderr)
+	}
 }
