@@ -175,62 +175,10 @@ func TestActionSteps(t *testing.T) {
 	write(head)
 	git("commit", "-qam", "head: a status changed, a hostile message, out/ not regenerated")
 
-	// The runner's side: files the step writes to, the event it reads.
-	runner := t.TempDir()
-	event := filepath.Join(runner, "event.json")
 	payload := map[string]any{"pull_request": map[string]any{"base": map[string]any{"sha": base}}, "before": base}
-	data, _ := json.Marshal(payload)
-	if err := os.WriteFile(event, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	summary := filepath.Join(runner, "summary.md")
-	outputs := map[string]map[string]string{}
-	expr := regexp.MustCompile(`\$\{\{\s*(.*?)\s*\}\}`)
-	eval := func(s string) string {
-		return expr.ReplaceAllStringFunc(s, func(m string) string {
-			for _, alt := range strings.Split(expr.FindStringSubmatch(m)[1], "||") {
-				if v := evalPath(t, strings.TrimSpace(alt), a, root, payload, outputs); v != "" {
-					return v
-				}
-			}
-			return ""
-		})
-	}
-	var log string
-	for i, step := range a.Runs.Steps {
-		if step.Shell != "bash" {
-			t.Fatalf("step %d runs in %q; the test runs bash steps", i, step.Shell)
-		}
-		script := filepath.Join(runner, fmt.Sprintf("step%d.sh", i))
-		output := filepath.Join(runner, fmt.Sprintf("output%d", i))
-		if os.WriteFile(script, []byte(step.Run), 0o644) != nil || os.WriteFile(output, nil, 0o644) != nil {
-			t.Fatal("cannot write the step's files")
-		}
-		// The command line GitHub runs a `shell: bash` step with.
-		cmd := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", script)
-		cmd.Dir = filepath.Join(repo, eval(step.WorkingDirectory))
-		cmd.Env = append(os.Environ(), "GITHUB_ACTIONS=true", "CI=true", "GITHUB_WORKSPACE="+repo,
-			"GITHUB_EVENT_NAME=pull_request", "GITHUB_EVENT_PATH="+event, "GITHUB_STEP_SUMMARY="+summary,
-			"GITHUB_OUTPUT="+output, "GITHUB_ACTION_PATH="+root, "RUNNER_TEMP="+runner)
-		for k, v := range step.Env {
-			cmd.Env = append(cmd.Env, k+"="+eval(v))
-		}
-		out, err := cmd.CombinedOutput()
-		last := i == len(a.Runs.Steps)-1
-		if !last && err != nil {
-			t.Fatalf("step %q: %v\n%s", step.Name, err, out)
-		}
-		if ee, ok := err.(*exec.ExitError); last && (!ok || ee.ExitCode() != 1) {
-			t.Fatalf("step %q: %v, want exit 1\n%s", step.Name, err, out)
-		}
-		log += string(out)
-		got, _ := os.ReadFile(output)
-		outputs[step.ID] = map[string]string{}
-		for _, line := range strings.Split(strings.TrimSpace(string(got)), "\n") {
-			if k, v, ok := strings.Cut(line, "="); ok {
-				outputs[step.ID][k] = v
-			}
-		}
+	log, code, summary := runAction(t, a, root, repo, nil, payload)
+	if code != 1 {
+		t.Fatalf("the gates step: exit %d, want 1\n%s", code, log)
 	}
 
 	// The same texts, as errgen's text reports give them (a diagnostic is
@@ -296,10 +244,7 @@ for (const a of JSON.parse(readFileSync(0, "utf8"))) core[a.kind](a.message, a.p
 
 	// The summary has each report whole, in a fence no backtick run of
 	// the report can close.
-	md, err := os.ReadFile(summary)
-	if err != nil {
-		t.Fatal(err)
-	}
+	md := summary
 	t.Logf("the step's log:\n%s\nthe job summary:\n%s", log, md)
 	for _, section := range []string{"### errgen breaking (exit 1)\n", "### errgen lint (exit 0)\n", "### errgen check (exit 1)\n"} {
 		if !strings.Contains(string(md), section) {
@@ -316,9 +261,83 @@ for (const a of JSON.parse(readFileSync(0, "utf8"))) core[a.kind](a.message, a.p
 	}
 }
 
+// runAction runs action.yml's steps (the action's checkout is root) in
+// repo as a runner does for an event with the given payload: each bash
+// step with `bash -eo pipefail`, the
+// GITHUB_* files and variables, its env and working directory evaluated
+// from the inputs (their defaults, but for those given) and the outputs of
+// earlier steps. Every step before the last must succeed; it returns the
+// log, the last step's exit status and the job summary.
+func runAction(t *testing.T, a action, root, repo string, inputs map[string]string, payload map[string]any) (log string, code int, summary string) {
+	t.Helper()
+	for name := range inputs {
+		if _, ok := a.Inputs[name]; !ok {
+			t.Fatalf("action.yml has no input %q", name)
+		}
+	}
+	runner := t.TempDir()
+	event := filepath.Join(runner, "event.json")
+	data, _ := json.Marshal(payload)
+	if err := os.WriteFile(event, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	summaryFile := filepath.Join(runner, "summary.md")
+	outputs := map[string]map[string]string{}
+	expr := regexp.MustCompile(`\$\{\{\s*(.*?)\s*\}\}`)
+	eval := func(s string) string {
+		return expr.ReplaceAllStringFunc(s, func(m string) string {
+			for _, alt := range strings.Split(expr.FindStringSubmatch(m)[1], "||") {
+				if v := evalPath(t, strings.TrimSpace(alt), a, inputs, root, payload, outputs); v != "" {
+					return v
+				}
+			}
+			return ""
+		})
+	}
+	for i, step := range a.Runs.Steps {
+		if step.Shell != "bash" {
+			t.Fatalf("step %d runs in %q; the test runs bash steps", i, step.Shell)
+		}
+		script := filepath.Join(runner, fmt.Sprintf("step%d.sh", i))
+		output := filepath.Join(runner, fmt.Sprintf("output%d", i))
+		if os.WriteFile(script, []byte(step.Run), 0o644) != nil || os.WriteFile(output, nil, 0o644) != nil {
+			t.Fatal("cannot write the step's files")
+		}
+		// The command line GitHub runs a `shell: bash` step with.
+		cmd := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", script)
+		cmd.Dir = filepath.Join(repo, eval(step.WorkingDirectory))
+		cmd.Env = append(os.Environ(), "GITHUB_ACTIONS=true", "CI=true", "GITHUB_WORKSPACE="+repo,
+			"GITHUB_EVENT_NAME=pull_request", "GITHUB_EVENT_PATH="+event, "GITHUB_STEP_SUMMARY="+summaryFile,
+			"GITHUB_OUTPUT="+output, "GITHUB_ACTION_PATH="+root, "RUNNER_TEMP="+runner)
+		for k, v := range step.Env {
+			cmd.Env = append(cmd.Env, k+"="+eval(v))
+		}
+		out, err := cmd.CombinedOutput()
+		log += string(out)
+		code = 0
+		if ee, ok := err.(*exec.ExitError); ok {
+			code = ee.ExitCode()
+		} else if err != nil {
+			t.Fatalf("step %q: %v", step.Name, err)
+		}
+		if i < len(a.Runs.Steps)-1 && code != 0 {
+			t.Fatalf("step %q: exit %d\n%s", step.Name, code, out)
+		}
+		got, _ := os.ReadFile(output)
+		outputs[step.ID] = map[string]string{}
+		for _, line := range strings.Split(strings.TrimSpace(string(got)), "\n") {
+			if k, v, ok := strings.Cut(line, "="); ok {
+				outputs[step.ID][k] = v
+			}
+		}
+	}
+	md, _ := os.ReadFile(summaryFile)
+	return log, code, string(md)
+}
+
 // evalPath is the value of one operand of a ${{ }} expression of
 // action.yml: the only ones the action may use are those simulated here.
-func evalPath(t *testing.T, path string, a action, root string, event map[string]any, outputs map[string]map[string]string) string {
+func evalPath(t *testing.T, path string, a action, inputs map[string]string, root string, event map[string]any, outputs map[string]map[string]string) string {
 	t.Helper()
 	parts := strings.Split(path, ".")
 	switch {
@@ -326,6 +345,9 @@ func evalPath(t *testing.T, path string, a action, root string, event map[string
 		in, ok := a.Inputs[parts[1]]
 		if !ok {
 			t.Fatalf("action.yml uses the undeclared input %s", parts[1])
+		}
+		if v, ok := inputs[parts[1]]; ok {
+			return v
 		}
 		return in.Default
 	case path == "github.action_path":
@@ -356,4 +378,75 @@ func atoi(t *testing.T, s string) int {
 func strconvQuote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// TestActionUsesGoToolPin runs the action for a push in a repository whose
+// module (in a subfolder, the working-directory input) pins errgen as a
+// `go tool` from this checkout: the action runs that errgen, points its
+// annotations at the catalog's path from the repository's root, and a
+// lint warning (a code without its Korean message) fails the job only
+// with warnings-fail.
+func TestActionUsesGoToolPin(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a module with errgen as a tool: skipped with -short")
+	}
+	testtool.Command(t, "git", "tools-debian")
+	root := testtool.Root(t)
+	a := readAction(t)
+	repo := t.TempDir()
+	svc := filepath.Join(repo, "svc")
+	if err := os.Mkdir(svc, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	run := func(dir, name string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command(name, args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod", "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	run(svc, "go", "mod", "init", "example.com/svc")
+	run(svc, "go", "mod", "edit", "-require=github.com/errgen/errgen@v0.0.0-00010101000000-000000000000",
+		"-replace=github.com/errgen/errgen="+root, "-tool=github.com/errgen/errgen/cmd/errgen")
+	run(svc, "go", "mod", "tidy")
+	run(svc, "go", "tool", "errgen", "init")
+	catalog := filepath.Join(svc, "codes.yaml")
+	data, err := os.ReadFile(catalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	untranslated := strings.Replace(string(data), "        ko: 항목이 존재하지 않습니다.\n", "", 1)
+	if err := os.WriteFile(catalog, []byte(untranslated), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	run(svc, "go", "tool", "errgen", "generate")
+	run(repo, "git", "init", "-q", "-b", "main")
+	run(repo, "git", "add", "-A")
+	run(repo, "git", "commit", "-qm", "adopt errgen")
+	before := strings.TrimSpace(run(repo, "git", "rev-parse", "HEAD"))
+	push := map[string]any{"before": before}
+
+	inputs := map[string]string{"working-directory": "svc", "checks": "check,lint,breaking", "warnings-fail": "true"}
+	log, code, summary := runAction(t, a, root, repo, inputs, push)
+	if code != 1 {
+		t.Errorf("a lint warning with warnings-fail: exit %d, want 1\n%s", code, log)
+	}
+	if want := "errgen from this module's go tool pin: errgen v0.0.0-00010101000000-000000000000, replaced by " + root + " "; !strings.Contains(log, want) {
+		t.Errorf("the action did not run the module's pin (%q):\n%s", want, log)
+	}
+	if !regexp.MustCompile(`(?m)^::warning file=svc/codes\.yaml,line=\d+,col=\d+::error code 1001 is untranslated`).MatchString(log) {
+		t.Errorf("no warning at svc/codes.yaml for the untranslated message:\n%s", log)
+	}
+	if !strings.Contains(summary, "### errgen lint (exit 0)") || strings.Contains(summary, "### errgen check") {
+		t.Errorf("the summary should hold lint's report and no check report:\n%s", summary)
+	}
+
+	inputs["warnings-fail"] = "false"
+	if log, code, _ := runAction(t, a, root, repo, inputs, push); code != 0 {
+		t.Errorf("the same warning without warnings-fail: exit %d, want 0\n%s", code, log)
+	}
 }
