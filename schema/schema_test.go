@@ -173,6 +173,7 @@ var broken = map[string]verdict{
 	"invalid_utf8":                 notJSON,
 	"control_escapes":              bySchema, // text pattern
 	"control_raw":                  notJSON,  // YAML refuses raw controls
+	"resolution_causes":            bySchema, // causes a mapping, a resolution a string
 	"reserved_reason_untranslated": bySchema, // requiredTexts
 	"invisible_character":          bySchema, // text pattern
 	"keyword_identifier":           bySchema, // id pattern

@@ -86,6 +86,13 @@ func TestLintUntranslated(t *testing.T) {
 	if got := notFound.Description.Get("en"); got != "요청한 리소스를 찾을 수 없습니다." {
 		t.Errorf("404 en description %q, want the ko text standing in", got)
 	}
+	ise := c.Table(catalog.KindHTTP).Lookup(500)
+	if got := ise.Resolution.Get("ko"); got != "Try again later." {
+		t.Errorf("500 ko resolution %q, want the en text standing in", got)
+	}
+	if len(ise.Causes) != 2 || ise.Causes[0].Get("en") != "서버에 예기치 못한 상황이 생겼습니다." || ise.Causes[1].Get("ko") != "서버의 버그." {
+		t.Errorf("500 causes %q, want two, the first with the ko text standing in for en", ise.Causes)
+	}
 	if got := c.Table(catalog.KindError).Lookup(2003).Message.Text.Get("ko"); got != "The channel does not exist." {
 		t.Errorf("2003 ko message %q, want the en text standing in", got)
 	}
@@ -95,7 +102,9 @@ func TestLintUntranslated(t *testing.T) {
 	}
 	want := []string{
 		"testdata/untranslated.yaml:15:13: warning: http code 404 is untranslated: its description has no en text, so the ko text stands in; add `en: …` to its description",
-		"testdata/untranslated.yaml:27:13: warning: error code 2003 is untranslated: its message has no ko text, so the en text stands in; add `ko: …` to its message",
+		"testdata/untranslated.yaml:19:13: warning: http code 500 is untranslated: its resolution has no ko text, so the en text stands in; add `ko: …` to its resolution",
+		"testdata/untranslated.yaml:19:13: warning: http code 500 is untranslated: its cause 1 has no en text, so the ko text stands in; add `en: …` to its cause 1",
+		"testdata/untranslated.yaml:31:13: warning: error code 2003 is untranslated: its message has no ko text, so the en text stands in; add `ko: …` to its message",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("advice:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

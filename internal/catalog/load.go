@@ -165,7 +165,7 @@ func (r *reader) checkSource(data []byte) bool {
 var (
 	topKeys   = []string{"version", "languages", "default_language", "docs", "output", "headers", "http", "response", "error"}
 	tableKeys = []string{"type", "prefix", "title", "description", "range", "categories", "codes", "reserved"}
-	codeKeys  = []string{"code", "id", "wire", "status", "client", "message", "title", "description", "reference", "params", "headers", "retryable", "deprecated"}
+	codeKeys  = []string{"code", "id", "wire", "status", "client", "message", "title", "description", "resolution", "causes", "reference", "params", "headers", "retryable", "deprecated"}
 )
 
 func (r *reader) catalog(root *yaml.Node) *Catalog {

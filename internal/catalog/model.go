@@ -119,6 +119,11 @@ type Code struct {
 	// placeholders or braces, else the message itself.
 	Title       Text
 	Description Text // may be empty in every language
+	// Resolution is what the caller should do about the code (may be
+	// empty in every language); Causes are the reasons it can occur, each
+	// in every language. Both are the catalog's, never derived.
+	Resolution Text
+	Causes     []Text
 	// Reference is a spec citation, e.g. "RFC 9110 §15.5.2".
 	Reference string
 
@@ -140,7 +145,7 @@ func (c *Code) QualifiedName() string { return c.Table.Prefix + c.ID }
 
 // Untranslated is one text of a code not yet written in a language.
 type Untranslated struct {
-	Field string // "message" or "description"
+	Field string // "message", "description", "resolution" or "cause N"
 	Lang  string // the language it is missing in
 	From  string // the language whose text stands in
 }

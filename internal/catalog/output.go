@@ -46,8 +46,11 @@ func (r *reader) output(n *yaml.Node) Output {
 		t := &TargetConfig{Name: k.Value, Pos: r.pos(k), node: f.get(k.Value), file: r.file}
 		t.Dir = r.targetDir(t, out.Dir, root)
 		out.Targets = append(out.Targets, t)
-		if i := slices.IndexFunc(r.targets, func(s Target) bool { return s.Name == t.Name }); i >= 0 && r.targets[i].Check != nil {
-			r.add(t.Pos, r.targets[i].Check(t))
+		if i := slices.IndexFunc(r.targets, func(s Target) bool { return s.Name == t.Name }); i >= 0 {
+			t.target = &r.targets[i]
+			if t.target.Check != nil {
+				r.add(t.Pos, t.target.Check(t))
+			}
 		}
 	}
 	r.checkTargetDirs(out)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -191,6 +192,19 @@ func (r *reader) code(t *Table, n *yaml.Node, tags []string, rangeOK bool, repla
 	}
 	if c.Description == nil {
 		c.Description = Text{}
+	}
+	if v := f.get("resolution"); v != nil {
+		c.Resolution = r.translations(v, "resolution", tags, false, c)
+	}
+	if c.Resolution == nil {
+		c.Resolution = Text{}
+	}
+	if v := f.get("causes"); v != nil {
+		for i, item := range r.sequence(v, "causes") {
+			if t := r.translations(item, "cause "+strconv.Itoa(i+1), tags, true, c); t != nil {
+				c.Causes = append(c.Causes, t)
+			}
+		}
 	}
 	if v := f.get("reference"); v != nil {
 		if s, ok := r.str(v, "reference"); ok {

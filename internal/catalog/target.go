@@ -32,6 +32,37 @@ type Target struct {
 	// files each that grow with the catalog, render one after another so
 	// that only one holds its files at a time.
 	ManyFiles bool
+	// Handle, when set, says how a program in the target's language
+	// handles a code: the docs show it on the code's page. It reads the
+	// target's options once and returns the snippet of each code, nil for
+	// a code the target's language has nothing to do with. The snippet
+	// must use the very names the target emits: a test compiles them.
+	Handle func(*Catalog, *TargetConfig) (func(*Code) *Snippet, error)
+}
+
+// Snippet is a few lines that handle one code in a target's language.
+type Snippet struct {
+	Name   string // the language, for a heading: Go, TypeScript
+	Lang   string // the info string of a fenced code block: go, ts
+	Source string // without a final line feed
+}
+
+// Handlers returns the Handle of every target the catalog turns on that has
+// one, in the order of the output section. Only a catalog loaded with the
+// registry knows its targets' entries: loaded without, it has none.
+func (c *Catalog) Handlers() ([]func(*Code) *Snippet, error) {
+	var hs []func(*Code) *Snippet
+	for _, tc := range c.Output.Targets {
+		if tc.target == nil || tc.target.Handle == nil {
+			continue
+		}
+		h, err := tc.target.Handle(c, tc)
+		if err != nil {
+			return nil, err
+		}
+		hs = append(hs, h)
+	}
+	return hs, nil
 }
 
 // EmitFor renders the target with the configuration c gives it. A target
@@ -88,8 +119,9 @@ type TargetConfig struct {
 	Dir  string // relative to the catalog's Root, inside Output.Dir
 	Pos  Pos    // of the key
 
-	node *yaml.Node
-	file string
+	node   *yaml.Node
+	file   string
+	target *Target // the registry's entry, when Load was given the registry
 }
 
 // Target returns the configuration of the target called name, or nil

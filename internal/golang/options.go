@@ -18,7 +18,11 @@ type Options struct {
 var optionsSchema []byte
 
 // Target is the Go target's entry in the registry.
-var Target = catalog.NewTarget("go", optionsSchema, ReadOptions, Emit)
+var Target = func() catalog.Target {
+	t := catalog.NewTarget("go", optionsSchema, ReadOptions, Emit)
+	t.Handle = handle
+	return t
+}()
 
 // ReadOptions reads output.go.
 func ReadOptions(t *catalog.TargetConfig) (Options, error) {

@@ -13,8 +13,9 @@ import (
 
 // YAML returns a catalog that puts every class of the hostile
 // corpus in every position a catalog text takes: the English and Korean
-// message of a code of its own, its description and deprecation reason,
-// the title of a category of its own and the reason of a reservation;
+// message of a code of its own, its description, resolution, cause and
+// deprecation reason, the title of a category of its own and the reason of
+// a reservation;
 // the first classes are also the table titles and the error table's
 // description. The codes CommentEnd and WithParams ({field}, {value})
 // are those the TypeScript consumer of the hostile tests names.
@@ -82,8 +83,8 @@ error:
 			// The loader reads CRLF and CR as LF: write them so.
 			m = strings.Replace(strings.Replace(m, `\n`, `\r\n`, 1), `was CR\n`, `was CR\r`, 1)
 		}
-		fmt.Fprintf(&b, "    - code: %d\n      id: %s\n      status: 400\n      message: %s\n      description: %s\n%s",
-			1000+10*i, id, m, text("D "+c.Text, "설명 "+c.Text), params)
+		fmt.Fprintf(&b, "    - code: %d\n      id: %s\n      status: 400\n      message: %s\n      description: %s\n      resolution: %s\n      causes: [%s]\n%s",
+			1000+10*i, id, m, text("D "+c.Text, "설명 "+c.Text), text("R "+c.Text, "해결 "+c.Text), text("C "+c.Text, "원인 "+c.Text), params)
 		if i%4 == 3 {
 			fmt.Fprintf(&b, "      deprecated: {reason: %s}\n", text(c.Text, ko(c.Text)))
 		}

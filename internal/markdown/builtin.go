@@ -198,7 +198,7 @@ func writePart(w *pageWriter, p *Page) error {
 		w.span(c.Min, c.Max)
 		w.WriteString(")\n\n")
 	}
-	wire := p.ShowsWire(t)
+	wire := p.ShowsWire(part.Codes)
 	w.s("| ", p.L.Code, " | ", p.L.ID, " |")
 	if wire {
 		w.s(" ", p.L.Wire, " |")
@@ -213,7 +213,11 @@ func writePart(w *pageWriter, p *Page) error {
 		w.int(c.Number)
 		w.s("](", p.CodeLink(c, lang), ") | ", textenc.SiteCode(c.ID), " |")
 		if wire {
-			w.s(" ", textenc.SiteCode(c.Wire), " |")
+			w.WriteByte(' ')
+			if c.Wire != c.ID {
+				w.WriteString(textenc.SiteCode(c.Wire))
+			}
+			w.WriteString(" |")
 		}
 		w.WriteByte(' ')
 		writeStatus(w, p, c, false)
@@ -250,21 +254,21 @@ func writeCode(w *pageWriter, p *Page) error {
 	w.int(c.Number)
 	w.s(" ", textenc.SiteInline(c.ID), "\n\n")
 	if d := c.Deprecated; d != nil {
-		w.s("> [!WARNING]\n> ", l.DeprecatedNote)
+		w.s("> **", l.DeprecatedNote, "**")
 		if d.Replacement != nil {
 			w.s(" ", l.Replacement, ": ")
 			w.codeLink(p, d.Replacement, lang)
 			w.WriteByte('.')
 		}
 		if r := p.T(d.Reason); r != "" {
-			w.s("\\\n> ", textenc.SiteInline(r))
+			w.s("\n>\n> ", textenc.SiteInline(r))
 		}
 		w.WriteString("\n\n")
 	}
 	w.s(message(c, lang), "\n\n- ", l.Code, ": `")
 	w.int(c.Number)
 	w.s("`\n- ", l.ID, ": ", textenc.SiteCode(c.ID), "\n")
-	if p.ShowsWire(c.Table) {
+	if c.Wire != c.ID {
 		w.s("- ", l.Wire, ": ", textenc.SiteCode(c.Wire), "\n")
 	}
 	w.s("- ", l.Status, ": ")
@@ -276,7 +280,7 @@ func writeCode(w *pageWriter, p *Page) error {
 		w.WriteByte(')')
 	}
 	if c.Reference != "" {
-		w.s("\n- ", l.Reference, ": ", textenc.SiteInline(c.Reference))
+		w.s("\n- ", l.Reference, ": ", reference(c.Reference))
 	}
 	w.WriteString("\n- ")
 	w.link(textenc.SiteInline(p.T(p.Table.Title)), p.TableLink(p.Table, lang))
@@ -298,6 +302,22 @@ func writeCode(w *pageWriter, p *Page) error {
 	if d := p.T(c.Description); d != "" {
 		w.s("## ", l.Description, "\n\n", textenc.SiteBlock(d), "\n\n")
 	}
+	if r := p.T(c.Resolution); r != "" {
+		w.s("## ", l.Resolution, "\n\n", textenc.SiteBlock(r), "\n\n")
+	}
+	if len(c.Causes) > 0 {
+		w.s("## ", l.Causes, "\n\n")
+		for _, cause := range c.Causes {
+			w.s("- ", textenc.SiteInline(p.T(cause)), "\n")
+		}
+		w.WriteString("\n")
+	}
+	if sn := p.Snippets(c); len(sn) > 0 {
+		w.s("## ", l.Handle, "\n\n")
+		for _, s := range sn {
+			w.s("### ", s.Name, "\n\n", textenc.SiteFence(s.Lang, s.Source), "\n\n")
+		}
+	}
 	if hs := p.Headers(c); len(hs) > 0 {
 		w.s("## ", l.Headers, "\n\n", l.HeadersIntro, "\n\n| ", l.Header, " | ", l.Requirement, " | ", l.Description, " |\n| --- | --- | --- |\n")
 		for _, h := range hs {
@@ -316,6 +336,24 @@ func writeCode(w *pageWriter, p *Page) error {
 		w.s("## ", l.Problem, "\n\n", l.ProblemIntro, "\n\n", textenc.SiteFence("json", problemJSON(prob)), "\n\n")
 	} else if !c.Client {
 		w.s(l.NoProblem, "\n\n")
+	}
+	if sent := p.SentWith(c); len(sent) > 0 {
+		w.s("## ", l.SentWith, "\n\n")
+		for _, o := range sent {
+			w.WriteString("- ")
+			w.codeLink(p, o, lang)
+			w.s(" (", textenc.SiteInline(p.T(o.Table.Title)), "): ", message(o, lang), "\n")
+		}
+		w.WriteString("\n")
+	}
+	if same := p.SameWire(c); len(same) > 0 {
+		w.s("## ", l.SameWire, "\n\n")
+		for _, o := range same {
+			w.WriteString("- ")
+			w.codeLink(p, o, lang)
+			w.s(": ", message(o, lang), "\n")
+		}
+		w.WriteString("\n")
 	}
 	writeOthers(w, p, func(lang string) string { return p.CodeLink(c, lang) })
 	return nil

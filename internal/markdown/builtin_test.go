@@ -12,11 +12,19 @@ import (
 	"testing/fstest"
 
 	"github.com/errgen/errgen/internal/catalog"
+	"github.com/errgen/errgen/internal/golang"
 	"github.com/errgen/errgen/internal/hostilecatalog"
+	"github.com/errgen/errgen/internal/openapi"
 	"github.com/errgen/errgen/internal/output"
 	"github.com/errgen/errgen/internal/textenc"
 	corpus "github.com/errgen/errgen/internal/textenc/hostile"
+	"github.com/errgen/errgen/internal/typescript"
 )
+
+// registry is render.Targets, which the tests of this package cannot
+// import (render imports markdown): loaded with it, a catalog's code pages
+// carry the Go and TypeScript targets' snippets.
+var registry = []catalog.Target{golang.Target, openapi.Target, typescript.Target, Target}
 
 // identityCatalogs are the catalogs the built-in writer is compared on:
 // every catalog of the repository's tests that loads, ours and foreign
@@ -55,7 +63,7 @@ func TestBuiltinMatchesTemplates(t *testing.T) {
 // reports each page that differs at its first differing line.
 func compareWriters(t *testing.T, src []byte, labels fstest.MapFS) {
 	t.Helper()
-	c, err := catalog.Parse(filepath.Join(t.TempDir(), "codes.yaml"), src)
+	c, err := catalog.Parse(filepath.Join(t.TempDir(), "codes.yaml"), src, registry...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"text/template"
 
@@ -23,14 +24,16 @@ import (
 //	yaml s         a double-quoted YAML scalar, for front matter
 //	json v         v as indented JSON, for a fenced block
 //	fence lang s   s in a fenced code block that s cannot close
+//	reference s    a spec citation, linked to the RFC section it names
 var funcs = template.FuncMap{
-	"md":      textenc.SiteInline,
-	"para":    textenc.SiteBlock,
-	"code":    textenc.SiteCode,
-	"message": message,
-	"yaml":    textenc.YAMLQuoted,
-	"json":    indentJSON,
-	"fence":   textenc.SiteFence,
+	"md":        textenc.SiteInline,
+	"para":      textenc.SiteBlock,
+	"code":      textenc.SiteCode,
+	"message":   message,
+	"yaml":      textenc.YAMLQuoted,
+	"json":      indentJSON,
+	"fence":     textenc.SiteFence,
+	"reference": reference,
 }
 
 // message renders a code's message in one language, the literal text
@@ -58,4 +61,23 @@ func indentJSON(v any) (string, error) {
 		return "", err
 	}
 	return strings.TrimSuffix(buf.String(), "\n"), nil
+}
+
+// rfcCitation is the start of a citation of an RFC, with its section when
+// it names one: "RFC 9110 §15.5.2", "RFC 9110, Section 15.3.1".
+var rfcCitation = regexp.MustCompile(`^RFC ?([0-9]{1,5})(?:,? ?(?:§ ?|[Ss]ection )([0-9]+(?:\.[0-9]+)*))?`)
+
+// reference renders a code's reference as Markdown: a citation of an RFC
+// as a link to the RFC Editor's copy, at the section it names; anything
+// else as text.
+func reference(s string) string {
+	m := rfcCitation.FindStringSubmatch(s)
+	if m == nil {
+		return textenc.SiteInline(s)
+	}
+	u := "https://www.rfc-editor.org/rfc/rfc" + m[1]
+	if m[2] != "" {
+		u += "#section-" + m[2]
+	}
+	return "[" + textenc.SiteInline(s) + "](" + u + ")"
 }

@@ -62,6 +62,11 @@ type Labels struct {
 	ProblemIntro   string   `yaml:"problem_intro"`
 	NoProblem      string   `yaml:"no_problem"`
 	DeprecatedNote string   `yaml:"deprecated_note"`
+	Resolution     string   `yaml:"resolution"`
+	Causes         string   `yaml:"causes"`
+	Handle         string   `yaml:"handle"`
+	SentWith       string   `yaml:"sent_with"`
+	SameWire       string   `yaml:"same_wire"`
 	Replacement    string   `yaml:"replacement"`
 	OtherLanguages string   `yaml:"other_languages"`
 	AllTables      string   `yaml:"all_tables"`

@@ -78,7 +78,11 @@ func stream(c *catalog.Catalog, target Options, overrides fs.FS, put func(output
 		return err
 	}
 
-	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter, layout: newLayout(c), templates: templates}
+	lay, err := newLayout(c)
+	if err != nil {
+		return err
+	}
+	r := &renderer{catalog: c, set: set, frontMatter: target.FrontMatter, layout: lay, templates: templates}
 	r.def = c.Languages[0]
 	for _, l := range c.Languages {
 		if l.Tag == c.Default {

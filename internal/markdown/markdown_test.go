@@ -40,7 +40,7 @@ func emitCase(t *testing.T, name string) (*catalog.Catalog, []output.File) {
 	if name == repoCase {
 		file = filepath.Join("..", "..", "codes.yaml")
 	}
-	c, err := catalog.Load(file)
+	c, err := catalog.Load(file, registry...)
 	if err != nil {
 		t.Fatalf("loading case %s: %v", name, err)
 	}

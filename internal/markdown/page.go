@@ -135,14 +135,47 @@ func (p *Page) StatusCode(c *catalog.Code) *catalog.Code { return p.Catalog.HTTP
 // Headers returns the headers a response with the code carries.
 func (p *Page) Headers(c *catalog.Code) []catalog.Header { return p.Catalog.ObligedHeaders(c) }
 
-// ShowsWire reports whether a table's pages list wire names: the error
-// table's are part of its contract, and any table where a name differs from
-// its identifier has one worth showing; elsewhere the identifier is all there
-// is, and calling it a wire name would invent one.
-func (p *Page) ShowsWire(t *catalog.Table) bool { return showsWire(t) }
+// ShowsWire reports whether a list of codes (a part's) needs a wire name
+// column: only when a code's wire name differs from its identifier. Where
+// they are the same word, a second column would repeat it and take the
+// message's width.
+func (p *Page) ShowsWire(codes []*catalog.Code) bool { return showsWire(codes) }
 
-func showsWire(t *catalog.Table) bool {
-	return t.Kind == catalog.KindError || slices.ContainsFunc(t.Codes, func(c *catalog.Code) bool { return c.Wire != c.ID })
+func showsWire(codes []*catalog.Code) bool {
+	return slices.ContainsFunc(codes, func(c *catalog.Code) bool { return c.Wire != c.ID })
+}
+
+// SentWith returns the response and error codes a server sends with an
+// http code's status, in table order; nil for other codes.
+func (p *Page) SentWith(c *catalog.Code) []*catalog.Code {
+	if c.Table.Kind != catalog.KindHTTP || c.Client {
+		return nil
+	}
+	return p.layout.sentWith[c.Number]
+}
+
+// SameWire returns the other codes of c's table that travel under c's wire
+// name, in number order.
+func (p *Page) SameWire(c *catalog.Code) []*catalog.Code {
+	var others []*catalog.Code
+	for _, o := range p.layout.wires[c.Table][c.Wire] {
+		if o != c {
+			others = append(others, o)
+		}
+	}
+	return others
+}
+
+// Snippets returns how the turned-on targets handle c (Go, TypeScript),
+// made by the targets from the names they emit.
+func (p *Page) Snippets(c *catalog.Code) []*catalog.Snippet {
+	var s []*catalog.Snippet
+	for _, h := range p.layout.handlers {
+		if sn := h(c); sn != nil {
+			s = append(s, sn)
+		}
+	}
+	return s
 }
 
 // Keyword returns the page language's word for a header's requirement.

@@ -32,14 +32,31 @@ type layout struct {
 	parts  map[*catalog.Table][]*Part
 	partOf map[*catalog.Code]*Part
 	index  map[*catalog.Code]int // position in its table
+	// sentWith holds, per HTTP status, the response and error codes sent
+	// with it, in table order; wires, per table, the codes of each wire
+	// name several codes share.
+	sentWith map[int][]*catalog.Code
+	wires    map[*catalog.Table]map[string][]*catalog.Code
+	// handlers are the turned-on targets' Handle functions.
+	handlers []func(*catalog.Code) *catalog.Snippet
 }
 
-func newLayout(c *catalog.Catalog) *layout {
-	l := &layout{parts: map[*catalog.Table][]*Part{}, partOf: map[*catalog.Code]*Part{}, index: map[*catalog.Code]int{}}
+func newLayout(c *catalog.Catalog) (*layout, error) {
+	handlers, err := c.Handlers()
+	if err != nil {
+		return nil, err
+	}
+	l := &layout{parts: map[*catalog.Table][]*Part{}, partOf: map[*catalog.Code]*Part{}, index: map[*catalog.Code]int{},
+		sentWith: map[int][]*catalog.Code{}, wires: map[*catalog.Table]map[string][]*catalog.Code{}, handlers: handlers}
 	for _, t := range c.Tables {
 		var cur *Part
+		wires := map[string][]*catalog.Code{}
 		for i, code := range t.Codes {
 			l.index[code] = i
+			wires[code.Wire] = append(wires[code.Wire], code)
+			if t.Kind != catalog.KindHTTP {
+				l.sentWith[code.Status] = append(l.sentWith[code.Status], code)
+			}
 			if cur == nil || cur.Category != code.Category || len(cur.Codes) == PartSize {
 				cur = &Part{Table: t, Category: code.Category, First: code.Number}
 				l.parts[t] = append(l.parts[t], cur)
@@ -48,6 +65,12 @@ func newLayout(c *catalog.Catalog) *layout {
 			cur.Last = code.Number
 			l.partOf[code] = cur
 		}
+		for w, codes := range wires {
+			if len(codes) < 2 {
+				delete(wires, w)
+			}
+		}
+		l.wires[t] = wires
 	}
-	return l
+	return l, nil
 }

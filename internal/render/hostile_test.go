@@ -44,10 +44,11 @@ func itoa(n int) string { b, _ := json.Marshal(n); return string(b) }
 
 const hostile = "../../testdata/catalogs/hostile.yaml"
 
-// generate renders a catalog and writes it into a fresh folder.
+// generate renders a catalog, loaded with the registry as errgen loads
+// it, and writes it into a fresh folder.
 func generate(t *testing.T, path string) (*catalog.Catalog, string) {
 	t.Helper()
-	c, err := catalog.Load(path)
+	c, err := catalog.Load(path, render.Targets...)
 	if err != nil {
 		t.Fatal(err)
 	}

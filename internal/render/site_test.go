@@ -58,11 +58,13 @@ const inspectPage = `(() => {
   const neutral = document.body.dataset.layout === 'neutral';
   const marked = (el, a) => neutral && el.tagName === 'LI' && el.parentElement.parentElement === main &&
     ((a.name === 'aria-current' && a.value === 'true') || (a.name === 'style' && a.value === 'font-weight: bold;'));
-  const allowed = new Set(['H1','H2','P','UL','LI','A','CODE','PRE','TABLE','THEAD','TBODY','TR','TH','TD','BLOCKQUOTE','BR']);
+  // STRONG and H3 are the templates' own: the deprecation notice's label
+  // and the headings of the "Handle it" snippets.
+  const allowed = new Set(['H1','H2','H3','P','UL','LI','A','CODE','PRE','TABLE','THEAD','TBODY','TR','TH','TD','BLOCKQUOTE','BR','STRONG']);
   for (const el of main.querySelectorAll('*')) {
     if (!allowed.has(el.tagName)) bad.push('element ' + el.outerHTML.slice(0, 120));
     for (const a of el.attributes) {
-      const ok = marked(el, a) || (el.tagName === 'A' && a.name === 'href') || (/^H[12]$/.test(el.tagName) && a.name === 'id') ||
+      const ok = marked(el, a) || (el.tagName === 'A' && a.name === 'href') || (/^H[123]$/.test(el.tagName) && a.name === 'id') ||
         (el.tagName === 'CODE' && a.name === 'class' && a.value === 'language-json' && el.parentElement.tagName === 'PRE') ||
         (/^T[HD]$/.test(el.tagName) && a.name === 'style' && /^text-align:(left|right|center)$/.test(a.value));
       if (!ok) bad.push('attribute ' + el.tagName + ' ' + a.name + '=' + a.value);

@@ -20,7 +20,11 @@ type Options struct {
 var optionsSchema []byte
 
 // Target is the TypeScript target's entry in the registry.
-var Target = catalog.NewStreamTarget("typescript", optionsSchema, ReadOptions, Stream)
+var Target = func() catalog.Target {
+	t := catalog.NewStreamTarget("typescript", optionsSchema, ReadOptions, Stream)
+	t.Handle = handle
+	return t
+}()
 
 var (
 	npmName = regexp.MustCompile(`^(@[a-z0-9-~][a-z0-9-._~]*/)?[a-z0-9-~][a-z0-9-._~]*$`)
