@@ -26,7 +26,8 @@ const (
 // descriptions quote.
 var latinAllowed = []string{
 	"API", "DNS", "HTTP", "IANA", "ID", "JSON", "RFC", "URI", "URL",
-	"GET", "HEAD", "POST", "PUT",
+	"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "TLS",
+	"Accept-Language", // a header name, as the resolution of 406 names it
 	"multipart/byteranges", "rel", "blocked-by",
 	"Go", "TypeScript", // the names of the languages of the "Handle it" snippets
 }
