@@ -344,6 +344,9 @@ func writeCode(w *pageWriter, p *Page) error {
 			w.codeLink(p, o, lang)
 			w.s(" (", textenc.SiteInline(p.T(o.Table.Title)), "): ", message(o, lang), "\n")
 		}
+		if p.More("sent_with", c) {
+			w.s("- ", l.More, "\n")
+		}
 		w.WriteString("\n")
 	}
 	if same := p.SameWire(c); len(same) > 0 {
@@ -352,6 +355,9 @@ func writeCode(w *pageWriter, p *Page) error {
 			w.WriteString("- ")
 			w.codeLink(p, o, lang)
 			w.s(": ", message(o, lang), "\n")
+		}
+		if p.More("same_wire", c) {
+			w.s("- ", l.More, "\n")
 		}
 		w.WriteString("\n")
 	}

@@ -67,6 +67,7 @@ type Labels struct {
 	Handle         string   `yaml:"handle"`
 	SentWith       string   `yaml:"sent_with"`
 	SameWire       string   `yaml:"same_wire"`
+	More           string   `yaml:"more"`
 	Replacement    string   `yaml:"replacement"`
 	OtherLanguages string   `yaml:"other_languages"`
 	AllTables      string   `yaml:"all_tables"`

@@ -146,8 +146,13 @@ func showsWire(codes []*catalog.Code) bool {
 }
 
 // SentWith returns the response and error codes a server sends with an
-// http code's status, in table order; nil for other codes.
+// http code's status, in table order, at most PartSize of them (see More);
+// nil for other codes.
 func (p *Page) SentWith(c *catalog.Code) []*catalog.Code {
+	return capped(p.sentWith(c))
+}
+
+func (p *Page) sentWith(c *catalog.Code) []*catalog.Code {
 	if c.Table.Kind != catalog.KindHTTP || c.Client {
 		return nil
 	}
@@ -155,8 +160,12 @@ func (p *Page) SentWith(c *catalog.Code) []*catalog.Code {
 }
 
 // SameWire returns the other codes of c's table that travel under c's wire
-// name, in number order.
+// name, in number order, at most PartSize of them (see More).
 func (p *Page) SameWire(c *catalog.Code) []*catalog.Code {
+	return capped(p.sameWire(c))
+}
+
+func (p *Page) sameWire(c *catalog.Code) []*catalog.Code {
 	var others []*catalog.Code
 	for _, o := range p.layout.wires[c.Table][c.Wire] {
 		if o != c {
@@ -165,6 +174,21 @@ func (p *Page) SameWire(c *catalog.Code) []*catalog.Code {
 	}
 	return others
 }
+
+// More reports whether a list of a code's page ("sent_with" or
+// "same_wire") left codes out: a page lists at most PartSize, so that no
+// page grows with the catalog; the table pages list them all.
+func (p *Page) More(list string, c *catalog.Code) bool {
+	switch list {
+	case "sent_with":
+		return len(p.sentWith(c)) > PartSize
+	case "same_wire":
+		return len(p.sameWire(c)) > PartSize
+	}
+	return false
+}
+
+func capped(codes []*catalog.Code) []*catalog.Code { return codes[:min(len(codes), PartSize)] }
 
 // Snippets returns how the turned-on targets handle c (Go, TypeScript),
 // made by the targets from the names they emit.
