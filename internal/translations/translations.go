@@ -93,8 +93,13 @@ func index(root *yaml.Node) map[string]place {
 				continue
 			}
 			p := k + "." + n.Value + "."
-			for _, f := range []string{"message", "title", "description"} {
+			for _, f := range []string{"message", "title", "description", "resolution"} {
 				text(p+f, c, f)
+			}
+			for i, cause := range seq(importer.Value(c, "causes")) {
+				if cause.Kind == yaml.MappingNode {
+					ix[p+"cause."+strconv.Itoa(i+1)] = place{c, cause}
+				}
 			}
 			if d := importer.Value(c, "deprecated"); d != nil {
 				text(p+"deprecated.reason", d, "reason")
@@ -166,6 +171,11 @@ func Units(cat *catalog.Catalog, root *yaml.Node, lang string, sums Sums) []*Uni
 			}
 			add(p+"title", name, c.Title, true, nil, "")
 			add(p+"description", name, c.Description, false, c, "description")
+			add(p+"resolution", name, c.Resolution, false, c, "resolution")
+			for i, cause := range c.Causes {
+				n := strconv.Itoa(i + 1)
+				add(p+"cause."+n, name, cause, false, c, "cause "+n)
+			}
 			if c.Deprecated != nil {
 				add(p+"deprecated.reason", name, c.Deprecated.Reason, true, nil, "")
 			}
