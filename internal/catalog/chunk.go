@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"slices"
 
 	"gopkg.in/yaml.v3"
 )
@@ -93,7 +94,7 @@ func cutLists(data []byte) []*codesList {
 		}
 		switch {
 		case indent == 0:
-			table = isKey(rest, "http") || isKey(rest, "response") || isKey(rest, "error")
+			table = slices.ContainsFunc(TableKinds, func(k TableKind) bool { return isKey(rest, string(k)) })
 			tableIndent = -1
 		case table:
 			if tableIndent < 0 {

@@ -58,7 +58,11 @@ func (r *reader) parse(data []byte) *Catalog {
 		return nil
 	}
 	r.lines = strings.Split(string(data), "\n")
-	if c, ok := r.parseChunked(data); ok {
+	// The chunked reader is a reader of its own: nothing it read before
+	// giving up, problems or state, reaches the whole-file parse.
+	chunked := &reader{reporter: &reporter{file: r.file, diags: slices.Clone(r.diags)}, targets: r.targets, lines: r.lines}
+	if c, ok := chunked.parseChunked(data); ok {
+		*r = *chunked
 		return c
 	}
 	var doc yaml.Node
@@ -128,7 +132,6 @@ func (r *reader) parseChunked(data []byte) (*Catalog, bool) {
 		}
 	}
 	if r.chunkFailed {
-		r.chunkFailed, r.diags, r.defaultLang = false, nil, ""
 		return nil, false
 	}
 	return c, true
@@ -163,10 +166,19 @@ func (r *reader) checkSource(data []byte) bool {
 }
 
 var (
-	topKeys   = []string{"version", "languages", "default_language", "docs", "output", "headers", "http", "response", "error"}
+	topKeys   = append([]string{"version", "languages", "default_language", "docs", "output", "headers"}, tableKeyNames()...)
 	tableKeys = []string{"type", "prefix", "title", "description", "range", "categories", "codes", "reserved"}
 	codeKeys  = []string{"code", "id", "wire", "status", "client", "message", "title", "description", "resolution", "causes", "reference", "params", "headers", "retryable", "deprecated"}
 )
+
+// tableKeyNames are the top-level keys of the tables.
+func tableKeyNames() []string {
+	names := make([]string, len(TableKinds))
+	for i, k := range TableKinds {
+		names[i] = string(k)
+	}
+	return names
+}
 
 func (r *reader) catalog(root *yaml.Node) *Catalog {
 	top, ok := r.mapping(root, "the catalog", topKeys, []string{"version", "languages", "default_language", "docs"})
@@ -205,7 +217,7 @@ func (r *reader) catalog(root *yaml.Node) *Catalog {
 	if len(tags) == 0 {
 		return c // every text would be reported as missing its languages
 	}
-	for _, kind := range []TableKind{KindHTTP, KindResponse, KindError} {
+	for _, kind := range TableKinds {
 		if n := top.get(string(kind)); n != nil {
 			if t := r.table(kind, n, tags); t != nil {
 				c.Tables = append(c.Tables, t)

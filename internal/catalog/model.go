@@ -66,6 +66,11 @@ const (
 	KindError    TableKind = "error"
 )
 
+// TableKinds are the tables, each a top-level key of codes.yaml, in the
+// order the catalog holds them. The loader and its chunked reader both
+// take the names from here.
+var TableKinds = []TableKind{KindHTTP, KindResponse, KindError}
+
 // Table is one code table, codes sorted by number.
 type Table struct {
 	Kind TableKind

@@ -26,6 +26,11 @@ var (
 	langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
 
+// ValidLanguageTag reports whether tag has the shape of a language tag
+// the catalog accepts (en, ko, pt-BR): one that can name a docs path
+// segment and a key of every target's message maps.
+func ValidLanguageTag(tag string) bool { return langPattern.MatchString(tag) }
+
 // reservedIDs are PascalCase names a target cannot declare as a member:
 // TypeScript refuses enum members named Infinity or NaN. (Go and TypeScript
 // keywords are all lower-case, which idPattern already excludes.)

@@ -49,7 +49,6 @@ var globals = map[string]bool{
 
 var (
 	identPattern = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]*$`)
-	tagPattern   = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
 
 // maxSafe is Number.MAX_SAFE_INTEGER: a code beyond it would not survive
@@ -224,7 +223,7 @@ func (g *gen) check() error {
 		fail(catalog.Pos{}, "the catalog declares no language")
 	}
 	for _, tag := range g.langs {
-		if !tagPattern.MatchString(tag) {
+		if !catalog.ValidLanguageTag(tag) {
 			fail(catalog.Pos{}, "language tag %q cannot name a docs path segment", tag)
 		}
 	}
