@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -43,8 +42,6 @@ func Parse(name string, data []byte, targets ...Target) (*Catalog, error) {
 	return c, nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 func (r *reader) parse(data []byte) *Catalog {
 	start := Pos{File: r.file, Line: 1, Column: 1}
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -67,12 +64,10 @@ func (r *reader) parse(data []byte) *Catalog {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		for _, line := range strings.Split(err.Error(), "\n") {
-			line = strings.TrimSpace(line)
-			pos := start
-			if m := yamlLine.FindStringSubmatch(line); m != nil {
-				pos.Line, _ = strconv.Atoi(m[1])
-				line = m[2]
+		for _, p := range YAMLProblems(err) {
+			pos, line := start, p.Message
+			if p.Line > 0 {
+				pos.Line = p.Line
 				// yaml.v3 reports a parser error at the zero-based line of
 				// the collection it was parsing; the line that broke it is
 				// usually further down.
@@ -86,12 +81,8 @@ func (r *reader) parse(data []byte) *Catalog {
 					}
 					line += " in the collection that starts on this line"
 				}
-			} else {
-				line = strings.TrimPrefix(line, "yaml: ")
 			}
-			if line != "" && line != "unmarshal errors:" {
-				r.errorf(pos, "fix the YAML syntax", "invalid YAML: %s", line)
-			}
+			r.errorf(pos, "fix the YAML syntax", "invalid YAML: %s", line)
 		}
 		return nil
 	}

@@ -6,11 +6,12 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/errgen/errgen/internal/catalog"
 )
 
 // labelsFile is the name of the label table among the templates.
@@ -160,20 +161,14 @@ func parseLabels(name string, data []byte) (map[string]Labels, error) {
 	return labels, nil
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
-
 // yamlError restates yaml.v3's errors as name:LINE: problem, one a line.
 func yamlError(name string, err error) error {
-	msgs := []string{err.Error()}
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	}
-	for i, m := range msgs {
-		if sub := yamlLine.FindStringSubmatch(m); sub != nil {
-			msgs[i] = name + ":" + sub[1] + ": " + sub[2]
+	var msgs []string
+	for _, p := range catalog.YAMLProblems(err) {
+		if p.Line > 0 {
+			msgs = append(msgs, fmt.Sprintf("%s:%d: %s", name, p.Line, p.Message))
 		} else {
-			msgs[i] = name + ": " + strings.TrimPrefix(m, "yaml: ")
+			msgs = append(msgs, name+": "+p.Message)
 		}
 	}
 	return errors.New(strings.Join(msgs, "\n"))
