@@ -50,8 +50,8 @@ func (w *writer) doc(indent string, lines []string) {
 }
 
 // para starts a doc comment paragraph at the given indentation: text fed
-// to it is wrapped at docWidth as doc and wrap wrap it, without building
-// the paragraph first.
+// to it is wrapped at docWidth without building the paragraph first (doc
+// wraps its paragraphs through it too).
 func (w *writer) para(indent string) *para {
 	w.p = para{w: w, indent: indent, word: w.p.word[:0]}
 	return &w.p

@@ -17,12 +17,12 @@ import (
 	"path"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/dave/jennifer/jen"
 
 	"github.com/errgen/errgen/internal/catalog"
 	"github.com/errgen/errgen/internal/output"
+	"github.com/errgen/errgen/internal/parallel"
 	"github.com/errgen/errgen/internal/textenc"
 )
 
@@ -61,13 +61,9 @@ func Emit(c *catalog.Catalog, o Options) ([]output.File, error) {
 	// Tables render independently: gofmt dominates at scale, so spread it.
 	tableFiles := make([]output.File, len(c.Tables))
 	errs := make([]error, len(c.Tables))
-	var wg sync.WaitGroup
-	for i, t := range c.Tables {
-		wg.Go(func() {
-			tableFiles[i], errs[i] = g.tableFile(t)
-		})
-	}
-	wg.Wait()
+	parallel.For(len(c.Tables), len(c.Tables), func(i int) {
+		tableFiles[i], errs[i] = g.tableFile(c.Tables[i])
+	})
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
@@ -285,28 +281,23 @@ func doc(paras ...string) []string {
 			lines = append(lines, strings.Split(p, "\n")...)
 			continue
 		}
-		lines = append(lines, wrap(p, docWidth)...)
+		lines = append(lines, wrap(p)...)
 	}
 	return lines
 }
 
-// wrap breaks text into lines of at most width bytes at spaces; a word
-// longer than width gets a line of its own.
-func wrap(text string, width int) []string {
-	var lines []string
-	var line strings.Builder
-	for _, w := range strings.Fields(textenc.GoComment(text)) {
-		if line.Len() > 0 && line.Len()+1+len(w) > width {
-			lines = append(lines, line.String())
-			line.Reset()
-		}
-		if line.Len() > 0 {
-			line.WriteByte(' ')
-		}
-		line.WriteString(w)
+// wrap breaks text into comment lines of at most docWidth bytes at
+// spaces, as the streaming writer's paragraphs do (writer.para): one
+// wrapper for both.
+func wrap(text string) []string {
+	var w writer
+	w.para("").text(text).end()
+	if len(w.b) == 0 {
+		return nil
 	}
-	if line.Len() > 0 {
-		lines = append(lines, line.String())
+	lines := strings.Split(strings.TrimSuffix(string(w.b), "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimPrefix(l, "// ")
 	}
 	return lines
 }
