@@ -13,7 +13,7 @@
 //
 // plus _index.md, a landing page listing the languages, and site.json, the
 // languages and tables with their site paths for the docs site's navigation
-// and each language's search-box words (site/layouts reads it). No page lists
+// and each language's search-box words (errgen site reads the same, Manifest). No page lists
 // every code, so page sizes do not grow with the catalog.
 //
 // Every template gets a *Page; the functions in funcs escape catalog text.

@@ -28,15 +28,17 @@ var commonMark = markdownDialect{
 	lineStart: "-+=",
 }
 
-// site is the docs site's Markdown: Hugo's goldmark with raw HTML dropped
-// and no typographer, linkify, emoji or attribute syntax (site/hugo.toml).
-// Beyond CommonMark, { and } are escaped everywhere: Hugo reads {{< … >}}
-// and {{% … %}} as shortcodes before any Markdown, anywhere in the file,
-// and a backslash between two braces keeps the pair from forming; the
-// same keeps {#id} and {.class} attribute lists inert should they be
-// switched on. < and & are escaped (goldmark shows raw HTML as nothing,
-// so a message holding <b> would lose its text). A colon opening a line
-// would start a definition list, > a block quote.
+// site is the docs site's Markdown: goldmark with raw HTML dropped and no
+// typographer, linkify, emoji or attribute syntax, as errgen site
+// (internal/site) and a safe Hugo site set it up. Beyond CommonMark, {
+// and } are escaped everywhere: Hugo, which a team may still put the
+// pages into, reads {{< … >}} and {{% … %}} as shortcodes before any
+// Markdown, anywhere in the file, and a backslash between two braces
+// keeps the pair from forming; the same keeps {#id} and {.class}
+// attribute lists inert should they be switched on. < and & are escaped
+// (goldmark shows raw HTML as nothing, so a message holding <b> would
+// lose its text). A colon opening a line would start a definition list,
+// > a block quote.
 var site = markdownDialect{
 	special:   "\\`*_[]|~#<>&{}",
 	lineStart: "-+=:",

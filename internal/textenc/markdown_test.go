@@ -72,7 +72,7 @@ func readerText(s string) string {
 	return strings.Join(lines, "\n")
 }
 
-// hugoLike is goldmark as site/hugo.toml sets up Hugo's: GFM, footnotes
+// hugoLike is goldmark as errgen site (internal/site) and a safe Hugo site set it up: GFM, footnotes
 // and definition lists on, raw HTML dropped, no typographer or linkify.
 var hugoLike = goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList,
 	extension.Footnote, extension.DefinitionList))
