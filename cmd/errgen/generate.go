@@ -79,6 +79,12 @@ func runGenerate(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "errgen: nothing was written")
 		return exitProblem
 	}
+	// A codes.sum errgen may not write stops the run before out/ is
+	// touched; it is written once every target has succeeded.
+	if err := sumsWritable(translations.SumsPath(cf.file)); err != nil {
+		fmt.Fprintf(e.stderr, "errgen: %v\nerrgen: nothing was written\n", err)
+		return exitProblem
+	}
 	changes, n, err := render.Commit(c, e.targets, true)
 	if err != nil {
 		e.report(&cf, err)
@@ -86,17 +92,17 @@ func runGenerate(e *env, args []string) int {
 		return exitProblem
 	}
 	sumsChanged, ok := e.syncSums(&cf, c, data, true)
+	if !ok {
+		return exitProblem
+	}
+	if sumsChanged {
+		changes = append(changes, output.Change{Path: translations.SumsPath(cf.file), Kind: output.Update})
+	}
 	if *verbose {
 		for _, ch := range changes {
 			fmt.Fprintf(e.stdout, "%-6s %s\n", ch.Kind, ch.Path)
 		}
-		if sumsChanged {
-			fmt.Fprintf(e.stdout, "%-6s %s\n", output.Update, translations.SumsPath(cf.file))
-		}
 		fmt.Fprintf(e.stdout, "errgen: %d file(s) generated, %d changed\n", n, len(changes))
-	}
-	if !ok {
-		return exitProblem
 	}
 	if !*quiet {
 		e.countAdvice(&cf, c)

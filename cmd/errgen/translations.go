@@ -223,13 +223,23 @@ func (e *env) syncSums(cf *catalogFlags, c *catalog.Catalog, data []byte, write 
 	return true, true
 }
 
+// sumsWritable reports a sums file errgen did not write.
+func sumsWritable(path string) error {
+	have, err := os.ReadFile(path)
+	if err == nil && !output.IsGenerated(have) {
+		return fmt.Errorf("%s was not written by errgen; errgen never overwrites such a file: move it away", path)
+	}
+	return nil
+}
+
 // writeSums writes the sums file, or removes it when there is nothing to
 // record; a file errgen did not write is never touched.
 func writeSums(path string, data []byte) error {
+	if err := sumsWritable(path); err != nil {
+		return err
+	}
 	have, err := os.ReadFile(path)
 	switch {
-	case err == nil && !output.IsGenerated(have):
-		return fmt.Errorf("%s was not written by errgen; errgen never overwrites such a file: move it away", path)
 	case err == nil && data == nil:
 		return os.Remove(path)
 	case errors.Is(err, fs.ErrNotExist) && data == nil:

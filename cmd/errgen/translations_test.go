@@ -134,7 +134,8 @@ func TestSourceAndTranslationChangedTogether(t *testing.T) {
 	}
 }
 
-// A hand-written codes.sum is never overwritten.
+// A hand-written codes.sum is never overwritten, and generate stops
+// before it writes anything.
 func TestSumsFileNotOverwritten(t *testing.T) {
 	dir := project(t)
 	if err := os.WriteFile(filepath.Join(dir, "codes.sum"), []byte("mine\n"), 0o644); err != nil {
@@ -145,6 +146,9 @@ func TestSumsFileNotOverwritten(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, "codes.sum")); string(data) != "mine\n" {
 		t.Errorf("codes.sum is now %q", data)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out")); err == nil {
+		t.Error("generate wrote out/ although it stopped at codes.sum")
 	}
 }
 
