@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -25,16 +24,13 @@ type File struct {
 // Formats are the file formats, by the name -format takes.
 var Formats = map[string]func(*File) []byte{"po": WritePO, "xliff": WriteXLIFF}
 
-// langTag is the shape of a language tag the catalog accepts.
-var langTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
-
 // Export is the translation file of the catalog (its model and its bytes)
 // into lang. A language the catalog does not declare yet has no targets.
 func Export(cat *catalog.Catalog, data []byte, sums Sums, lang string) (*File, error) {
 	switch {
 	case lang == cat.Default:
 		return nil, fmt.Errorf("%s is the catalog's default language, the source of every translation; name another", lang)
-	case !langTag.MatchString(lang):
+	case !catalog.ValidLanguageTag(lang):
 		return nil, fmt.Errorf("%q is not a language tag the catalog can hold; use a lower-case BCP 47 tag such as ko or pt-BR", lang)
 	}
 	root, err := tree(cat.Path, data)

@@ -48,7 +48,7 @@ func Import(cat *catalog.Catalog, data []byte, sums Sums, name string, file []by
 	lang := strings.ReplaceAll(p.lang, "_", "-") // gettext writes pt_BR
 	res.Lang = lang
 	switch {
-	case !langTag.MatchString(lang):
+	case !catalog.ValidLanguageTag(lang):
 		errorf(p.langPos, "use a lower-case BCP 47 tag such as ko or pt-BR; the catalog has no rules for another kind of language name", "the file's language %q is not a language the catalog can hold", p.lang)
 		return res
 	case lang == cat.Default:

@@ -67,7 +67,7 @@ func index(root *yaml.Node) map[string]place {
 			ix[ctx] = place{item, n}
 		}
 	}
-	for _, kind := range []catalog.TableKind{catalog.KindHTTP, catalog.KindResponse, catalog.KindError} {
+	for _, kind := range catalog.TableKinds {
 		t := importer.Value(root, string(kind))
 		if t == nil {
 			continue
