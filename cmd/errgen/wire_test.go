@@ -61,15 +61,7 @@ func TestWireHeaderDuties(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
-	write := func(rel, data string) {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(rel, data string) { testtool.WriteFile(t, dir, rel, data) }
 	write("go.mod", "module example.com/wire\n\ngo 1.26\n")
 	for _, f := range files {
 		write("codes/"+strings.TrimPrefix(f.Path, c.Output.Target("go").Dir+"/"), string(f.Data))

@@ -1,6 +1,8 @@
 package testtool
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/errgen/errgen/internal/output"
@@ -26,4 +28,17 @@ func WriteFiles(tb testing.TB, root, dir string, files []output.File) []output.C
 		tb.Fatal(err)
 	}
 	return changes
+}
+
+// WriteFile writes data at rel (slash-separated) under dir, making the
+// folders it needs: the fixture writer of tests that build a module on disk.
+func WriteFile(tb testing.TB, dir, rel, data string) {
+	tb.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		tb.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		tb.Fatal(err)
+	}
 }
